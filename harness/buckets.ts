@@ -1,0 +1,222 @@
+/**
+ * Bucket lifecycle. Every bucket a run creates is named `<prefix>-<runId>-<n>`, written to the
+ * run's ledger before it is created, and emptied (objects, in-progress multipart uploads) and
+ * deleted at the end of its file, and again by the global teardown for anything left. A check
+ * never deletes or writes a bucket it did not create: `destroyBucket` refuses other names.
+ */
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AbortMultipartUploadCommand,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  type CreateBucketCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { makeClient } from './client.ts';
+import type { Runtime } from './runtime.ts';
+
+const MAX_NAME = 63;
+
+export function runBucketPrefix(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>): string {
+  return `${rt.bucketPrefix}-${rt.runId}-`;
+}
+
+/** Run ids start with the run's start time in base 36 seconds, so `sweep` can age them. */
+export function newRunId(now = Date.now()): string {
+  const t = Math.floor(now / 1000).toString(36);
+  const r = Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0');
+  return `${t}${r}`;
+}
+
+export function runIdTime(runId: string): Date | undefined {
+  if (!/^[0-9a-z]{7,}$/.test(runId)) return undefined;
+  const secs = parseInt(runId.slice(0, -3), 36);
+  return Number.isFinite(secs) ? new Date(secs * 1000) : undefined;
+}
+
+/** Parse `<prefix>-<runId>-<n>`; undefined when the name is not one of ours. */
+export function parseBucketName(name: string, prefix: string): { runId: string; n: string } | undefined {
+  if (!name.startsWith(`${prefix}-`)) return undefined;
+  const rest = name.slice(prefix.length + 1);
+  const m = /^([0-9a-z]{7,})-([0-9a-z-]+)$/.exec(rest);
+  if (!m) return undefined;
+  return { runId: m[1] as string, n: m[2] as string };
+}
+
+let counter = 0;
+const workerTag = (process.env.VITEST_WORKER_ID ?? process.pid.toString(36)).replace(/[^0-9a-z]/g, '');
+
+export function newBucketName(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>, hint = ''): string {
+  counter++;
+  const tag = hint.toLowerCase().replace(/[^0-9a-z]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = `${runBucketPrefix(rt)}${workerTag}n${counter}`;
+  const name = tag ? `${base}-${tag}`.slice(0, MAX_NAME).replace(/-+$/, '') : base;
+  return name;
+}
+
+export function isRunBucket(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>, name: string): boolean {
+  return name.startsWith(runBucketPrefix(rt));
+}
+
+// ---- ledger -------------------------------------------------------------------------------
+
+interface LedgerLine {
+  op: 'create' | 'delete';
+  bucket: string;
+}
+
+function ledgerFile(rt: Runtime): string {
+  return join(rt.runDir, `ledger-${process.pid}.jsonl`);
+}
+
+function ledger(rt: Runtime, op: LedgerLine['op'], bucket: string): void {
+  appendFileSync(ledgerFile(rt), `${JSON.stringify({ op, bucket } satisfies LedgerLine)}\n`);
+}
+
+/** Buckets the ledger says were created and not deleted, across all workers of the run. */
+export function ledgerOutstanding(runDir: string): string[] {
+  if (!existsSync(runDir)) return [];
+  const live = new Set<string>();
+  for (const f of readdirSync(runDir).filter((n) => n.startsWith('ledger-'))) {
+    for (const line of readFileSync(join(runDir, f), 'utf8').split('\n')) {
+      if (!line) continue;
+      const l = JSON.parse(line) as LedgerLine;
+      if (l.op === 'create') live.add(l.bucket);
+      else live.delete(l.bucket);
+    }
+  }
+  return [...live].sort();
+}
+
+// ---- create / destroy ---------------------------------------------------------------------
+
+const owned = new Set<string>();
+
+export interface CreateOptions {
+  hint?: string;
+  /** Extra CreateBucket input (ACL, grants, location). */
+  input?: Partial<CreateBucketCommandInput>;
+  client?: S3Client;
+}
+
+/** Create a bucket of this run and register it for cleanup at the end of the file. */
+export async function createBucket(rt: Runtime, opts: CreateOptions = {}): Promise<string> {
+  const name = newBucketName(rt, opts.hint);
+  await createNamedBucket(rt, name, opts);
+  return name;
+}
+
+/** Create a bucket whose name the caller chose; it must still be one of this run's names. */
+export async function createNamedBucket(rt: Runtime, name: string, opts: CreateOptions = {}): Promise<void> {
+  if (!isRunBucket(rt, name)) throw new Error(`refusing to create "${name}": not a bucket name of this run`);
+  ledger(rt, 'create', name);
+  owned.add(name);
+  const client = opts.client ?? cleanupClient(rt);
+  await client.send(new CreateBucketCommand({ Bucket: name, ...(opts.input ?? {}) }));
+}
+
+/** Register a bucket created by other means (raw request, property) for cleanup. */
+export function adoptBucket(rt: Runtime, name: string): void {
+  if (!isRunBucket(rt, name)) throw new Error(`refusing to adopt "${name}": not a bucket name of this run`);
+  if (!owned.has(name)) ledger(rt, 'create', name);
+  owned.add(name);
+}
+
+let cleaner: S3Client | undefined;
+function cleanupClient(rt: Runtime): S3Client {
+  cleaner ??= makeClient(rt);
+  return cleaner;
+}
+
+function statusOf(e: unknown): number | undefined {
+  return (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+}
+function codeOf(e: unknown): string | undefined {
+  return (e as { name?: string }).name;
+}
+
+/** Delete every object and abort every in-progress upload in a bucket of this run. */
+export async function emptyBucket(rt: Runtime, name: string, client: S3Client = cleanupClient(rt)): Promise<void> {
+  if (!isRunBucket(rt, name)) throw new Error(`refusing to empty "${name}": not a bucket of this run`);
+  // In-progress multipart uploads (ignored where the target does not implement the listing).
+  try {
+    for (let page = 0, keyMarker: string | undefined, idMarker: string | undefined; page < 100; page++) {
+      const r = await client.send(new ListMultipartUploadsCommand({ Bucket: name, KeyMarker: keyMarker, UploadIdMarker: idMarker }));
+      for (const u of r.Uploads ?? []) {
+        if (u.Key && u.UploadId) {
+          await client.send(new AbortMultipartUploadCommand({ Bucket: name, Key: u.Key, UploadId: u.UploadId })).catch(() => undefined);
+        }
+      }
+      if (!r.IsTruncated) break;
+      keyMarker = r.NextKeyMarker;
+      idMarker = r.NextUploadIdMarker;
+    }
+  } catch {
+    /* not implemented by the target: nothing we can list */
+  }
+  let token: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const r = await client.send(new ListObjectsV2Command({ Bucket: name, ContinuationToken: token }));
+    const keys = (r.Contents ?? []).map((o) => o.Key).filter((k): k is string => k !== undefined);
+    if (keys.length > 0) {
+      let batchOk: boolean;
+      try {
+        const d = await client.send(new DeleteObjectsCommand({ Bucket: name, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+        batchOk = (d.Errors ?? []).length === 0;
+      } catch {
+        batchOk = false;
+      }
+      if (!batchOk) for (const Key of keys) await client.send(new DeleteObjectCommand({ Bucket: name, Key })).catch(() => undefined);
+    }
+    if (!r.IsTruncated) break;
+    if (r.NextContinuationToken && r.NextContinuationToken !== token) token = r.NextContinuationToken;
+    else if (keys.length > 0) token = undefined; // no usable token: start over, the deleted keys are gone
+    else break;
+  }
+}
+
+/** Empty and delete a bucket of this run. Bounded retries for listings that lag deletes. */
+export async function destroyBucket(rt: Runtime, name: string): Promise<boolean> {
+  if (!isRunBucket(rt, name)) throw new Error(`refusing to delete "${name}": not a bucket of this run`);
+  const client = cleanupClient(rt);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await emptyBucket(rt, name, client);
+      await client.send(new DeleteBucketCommand({ Bucket: name }));
+      ledger(rt, 'delete', name);
+      owned.delete(name);
+      return true;
+    } catch (e) {
+      if (statusOf(e) === 404 || codeOf(e) === 'NoSuchBucket') {
+        ledger(rt, 'delete', name);
+        owned.delete(name);
+        return true;
+      }
+      if (statusOf(e) === 409 || codeOf(e) === 'BucketNotEmpty') {
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+        continue;
+      }
+      if (attempt >= 2) return false;
+    }
+  }
+  return false;
+}
+
+/** Destroy every bucket this worker created. Called after each file. */
+export async function destroyOwned(rt: Runtime): Promise<string[]> {
+  const leaked: string[] = [];
+  for (const name of [...owned]) {
+    const ok = await destroyBucket(rt, name).catch(() => false);
+    if (!ok) leaked.push(name);
+  }
+  return leaked;
+}
+
+export function ownedBuckets(): readonly string[] {
+  return [...owned];
+}

@@ -1,0 +1,201 @@
+/**
+ * Configuration: AWS SDK standard variables first, project options under S3C_.
+ * `resolveConfig` is pure (env in, Config out) and throws ConfigError with the variable's name.
+ */
+import { PROFILES, PROFILE_NAMES, type Credentials, type Features, type Profile } from './targets.ts';
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export interface Config {
+  /** Target name: a profile name, or the name given for an env-defined endpoint. */
+  target: string;
+  profile: Profile;
+  /** Endpoint URL; undefined for a local server not started yet, or for real AWS. */
+  endpoint?: string;
+  region: string;
+  pathStyle: boolean;
+  /** Undefined: resolved later by the SDK's own provider chain (AWS_PROFILE). */
+  credentials?: Credentials;
+  alt?: Credentials;
+  awsProfile?: string;
+  bucketPrefix: string;
+  seed?: number;
+  numRuns: number;
+  reportDir: string;
+  concurrency: number;
+  requestTimeoutMs: number;
+  listSettleMs: number;
+  maxRequests?: number;
+  features: Features;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const BUCKET_PREFIX_RE = /^[a-z0-9][a-z0-9-]{0,19}$/;
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function parseUrl(variable: string, value: string): string {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new ConfigError(variable, `"${value}" is not a URL (expected http(s)://host[:port])`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new ConfigError(variable, `"${value}" is not an http(s) URL`);
+  }
+  if (u.search || u.hash) throw new ConfigError(variable, `"${value}" must not carry a query or fragment`);
+  return value.replace(/\/+$/, '');
+}
+
+function parseBool(env: Env, name: string, dflt: boolean): boolean {
+  const v = nonEmpty(env, name);
+  if (v === undefined) return dflt;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new ConfigError(name, `"${v}" is not a boolean (use true or false)`);
+}
+
+function parseInt10(env: Env, name: string, dflt: number | undefined, min: number, max: number): number | undefined {
+  const v = nonEmpty(env, name);
+  if (v === undefined) return dflt;
+  if (!/^-?\d+$/.test(v)) throw new ConfigError(name, `"${v}" is not an integer`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ConfigError(name, `${n} is out of range (${min}..${max})`);
+  return n;
+}
+
+function pairFrom(env: Env, idVar: string, secretVar: string, tokenVar?: string): Credentials | undefined {
+  const id = nonEmpty(env, idVar);
+  const secret = nonEmpty(env, secretVar);
+  if (id === undefined && secret === undefined) return undefined;
+  if (id === undefined) throw new ConfigError(idVar, `is missing while ${secretVar} is set`);
+  if (secret === undefined) throw new ConfigError(secretVar, `is missing while ${idVar} is set`);
+  const token = tokenVar ? nonEmpty(env, tokenVar) : undefined;
+  return token ? { accessKeyId: id, secretAccessKey: secret, sessionToken: token } : { accessKeyId: id, secretAccessKey: secret };
+}
+
+function targetNameFromUrl(url: string): string {
+  return new URL(url).host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export function resolveConfig(env: Env): Config {
+  const endpointVar = nonEmpty(env, 'AWS_ENDPOINT_URL_S3') !== undefined ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
+  const endpointRaw = nonEmpty(env, endpointVar);
+  const endpointEnv = endpointRaw === undefined ? undefined : parseUrl(endpointVar, endpointRaw);
+  const targetName = nonEmpty(env, 'S3C_TARGET');
+  const awsProfile = nonEmpty(env, 'AWS_PROFILE');
+
+  let profile: Profile;
+  let target: string;
+  if (targetName !== undefined) {
+    const p = PROFILES[targetName];
+    if (!p) throw new ConfigError('S3C_TARGET', `unknown profile "${targetName}" (known: ${PROFILE_NAMES.join(', ')})`);
+    profile = p;
+    target = p.name;
+  } else if (endpointEnv !== undefined || awsProfile !== undefined) {
+    // An endpoint given by env (or the SDK's shared config): a generic remote target.
+    profile = {
+      name: 'env',
+      description: 'endpoint from the environment',
+      region: 'us-east-1',
+      pathStyle: true,
+      features: { acl: true, sigv2: true, streamingSigv4: true, multipartExtras: true },
+      remote: true,
+    };
+    const named = nonEmpty(env, 'S3C_TARGET_NAME');
+    if (named !== undefined && !/^[a-z0-9][a-z0-9._-]{0,62}$/.test(named)) {
+      throw new ConfigError('S3C_TARGET_NAME', `"${named}" must be lowercase letters, digits, ".", "_" or "-"`);
+    }
+    target = named ?? (endpointEnv ? targetNameFromUrl(endpointEnv) : `profile-${awsProfile ?? 'default'}`);
+  } else {
+    profile = PROFILES.embedded as Profile;
+    target = 'embedded';
+  }
+
+  const local = profile.server !== undefined;
+  // A local server's endpoint is known once it starts; env may still override it (a server already running).
+  const endpoint = endpointEnv ?? profile.endpoint;
+  const region = nonEmpty(env, 'AWS_REGION') ?? nonEmpty(env, 'AWS_DEFAULT_REGION') ?? profile.region;
+  if (!/^[A-Za-z0-9-]{2,32}$/.test(region)) throw new ConfigError('AWS_REGION', `"${region}" is not a region name`);
+
+  let credentials = pairFrom(env, 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN');
+  let alt = pairFrom(env, 'S3C_ALT_ACCESS_KEY_ID', 'S3C_ALT_SECRET_ACCESS_KEY');
+  if (local && profile.localCredentials) {
+    // Local reference servers have fixed keys; env keys apply only when the endpoint is overridden too.
+    if (endpointEnv === undefined || credentials === undefined) credentials = profile.localCredentials.main;
+    if (alt === undefined) alt = profile.localCredentials.alt;
+  }
+  if (credentials === undefined && awsProfile === undefined) {
+    throw new ConfigError(
+      'AWS_ACCESS_KEY_ID',
+      `is not set: target "${target}" needs credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)`,
+    );
+  }
+  if (!local && endpoint === undefined && profile.name !== 'aws' && awsProfile === undefined) {
+    throw new ConfigError('AWS_ENDPOINT_URL_S3', `is not set: target "${target}" has no endpoint`);
+  }
+
+  const bucketPrefix = nonEmpty(env, 'S3C_BUCKET_PREFIX') ?? 's3c';
+  if (!BUCKET_PREFIX_RE.test(bucketPrefix)) {
+    throw new ConfigError('S3C_BUCKET_PREFIX', `"${bucketPrefix}" must be 1-20 lowercase letters, digits or "-", starting with a letter or digit`);
+  }
+  const seed = parseInt10(env, 'S3C_SEED', undefined, -2147483648, 2147483647);
+  const numRuns = parseInt10(env, 'S3C_NUM_RUNS', profile.remote ? 5 : 20, 1, 100000) as number;
+  const reportDir = nonEmpty(env, 'S3C_REPORT_DIR') ?? 'reports';
+  const concurrency = parseInt10(env, 'S3C_CONCURRENCY', 4, 1, 64) as number;
+  const requestTimeoutMs = parseInt10(env, 'S3C_REQUEST_TIMEOUT_MS', 30000, 100, 600000) as number;
+  const listSettleMs = parseInt10(env, 'S3C_LIST_SETTLE_MS', profile.listSettleMs ?? 0, 0, 600000) as number;
+  const maxRequests = parseInt10(env, 'S3C_MAX_REQUESTS', undefined, 1, 100000000);
+  const pathStyle = parseBool(env, 'S3C_PATH_STYLE', profile.pathStyle);
+
+  const cfg: Config = {
+    target,
+    profile,
+    region,
+    pathStyle,
+    bucketPrefix,
+    numRuns,
+    reportDir,
+    concurrency,
+    requestTimeoutMs,
+    listSettleMs,
+    features: { ...profile.features },
+  };
+  if (endpoint !== undefined) cfg.endpoint = endpoint;
+  if (credentials !== undefined) cfg.credentials = credentials;
+  if (alt !== undefined) cfg.alt = alt;
+  if (awsProfile !== undefined) cfg.awsProfile = awsProfile;
+  if (seed !== undefined) cfg.seed = seed;
+  if (maxRequests !== undefined) cfg.maxRequests = maxRequests;
+  return cfg;
+}
+
+/** The only form in which an access key may be printed: its first 4 characters. */
+export function maskKey(accessKeyId: string): string {
+  return `${accessKeyId.slice(0, 4)}…`;
+}
+
+/** A printable description of a config, with no secret. */
+export function describeConfig(cfg: Config): string {
+  const who = cfg.credentials ? maskKey(cfg.credentials.accessKeyId) : `AWS_PROFILE=${cfg.awsProfile ?? ''}`;
+  return [
+    `target=${cfg.target}`,
+    `endpoint=${cfg.endpoint ?? (cfg.profile.server ? '(local, starting)' : '(SDK default)')}`,
+    `region=${cfg.region}`,
+    `pathStyle=${String(cfg.pathStyle)}`,
+    `key=${who}`,
+    `alt=${cfg.alt ? maskKey(cfg.alt.accessKeyId) : 'none'}`,
+  ].join(' ');
+}

@@ -1,0 +1,93 @@
+/**
+ * Known deviations per target, kept outside the checks (wptrunner's metadata, test262's
+ * per-engine lists). Files: `expectations/<target>.yaml` and/or `expectations/<target>/*.yaml`
+ * (one file per area, so several people can edit them at once). Format:
+ *
+ *   target: swift-local
+ *   checks:
+ *     CreateBucket/name-rule-xn-prefix:
+ *       expected: fail          # fail | skip
+ *       reason: Swift s3api does not enforce AWS's xn-- rule
+ *       link: https://…         # optional triage link
+ *     ListParts/*:              # a trailing * matches every id with that prefix
+ *       expected: skip
+ *       reason: not implemented (405)
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export type ExpectedOutcome = 'fail' | 'skip';
+
+export interface Expectation {
+  expected: ExpectedOutcome;
+  reason: string;
+  link?: string;
+  /** The file and pattern it came from, for the report. */
+  source?: string;
+}
+
+export interface ExpectationSet {
+  target: string;
+  exact: Map<string, Expectation>;
+  prefixes: Array<[string, Expectation]>;
+}
+
+export class ExpectationsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpectationsError';
+  }
+}
+
+const ID_RE = /^[A-Za-z0-9]+\/[a-z0-9][a-z0-9.-]*$/;
+
+export function parseExpectations(text: string, source: string, into?: ExpectationSet): ExpectationSet {
+  const doc = (parse(text) ?? {}) as { target?: unknown; checks?: unknown };
+  const set: ExpectationSet = into ?? { target: typeof doc.target === 'string' ? doc.target : '', exact: new Map(), prefixes: [] };
+  if (doc.checks === undefined || doc.checks === null) return set;
+  if (typeof doc.checks !== 'object' || Array.isArray(doc.checks)) throw new ExpectationsError(`${source}: "checks" must be a mapping of check id → expectation`);
+  for (const [pattern, raw] of Object.entries(doc.checks as Record<string, unknown>)) {
+    const e = raw as { expected?: unknown; reason?: unknown; link?: unknown } | null;
+    if (!e || (e.expected !== 'fail' && e.expected !== 'skip')) throw new ExpectationsError(`${source}: ${pattern}: "expected" must be fail or skip`);
+    if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new ExpectationsError(`${source}: ${pattern}: a "reason" is required`);
+    const exp: Expectation = { expected: e.expected, reason: e.reason.trim(), source: `${source}#${pattern}` };
+    if (typeof e.link === 'string') exp.link = e.link;
+    if (pattern.endsWith('*')) {
+      set.prefixes.push([pattern.slice(0, -1), exp]);
+    } else {
+      if (!ID_RE.test(pattern)) throw new ExpectationsError(`${source}: "${pattern}" is not a check id (<Operation>/<slug>)`);
+      if (set.exact.has(pattern)) throw new ExpectationsError(`${source}: ${pattern} is listed twice`);
+      set.exact.set(pattern, exp);
+    }
+  }
+  // Longest prefix first, so a narrower pattern wins.
+  set.prefixes.sort((a, b) => b[0].length - a[0].length);
+  return set;
+}
+
+export function loadExpectations(dir: string, target: string): ExpectationSet {
+  const set: ExpectationSet = { target, exact: new Map(), prefixes: [] };
+  const file = join(dir, `${target}.yaml`);
+  if (existsSync(file)) parseExpectations(readFileSync(file, 'utf8'), `expectations/${target}.yaml`, set);
+  const sub = join(dir, target);
+  if (existsSync(sub)) {
+    for (const f of readdirSync(sub).filter((n) => n.endsWith('.yaml')).sort()) {
+      parseExpectations(readFileSync(join(sub, f), 'utf8'), `expectations/${target}/${f}`, set);
+    }
+  }
+  return set;
+}
+
+export function lookupExpectation(set: ExpectationSet | undefined, id: string): Expectation | undefined {
+  if (!set) return undefined;
+  const e = set.exact.get(id);
+  if (e) return e;
+  for (const [prefix, exp] of set.prefixes) if (id.startsWith(prefix)) return exp;
+  return undefined;
+}
+
+/** Every exact id in the set that is not a known check: stale entries are reported, not ignored. */
+export function unknownIds(set: ExpectationSet, known: ReadonlySet<string>): string[] {
+  return [...set.exact.keys()].filter((id) => !known.has(id)).sort();
+}

@@ -1,0 +1,82 @@
+/**
+ * results.json, schema version 1 (documented in README.md, "Reading a report").
+ * One file per run and target; the cross-target matrix is a join of these files by check id.
+ */
+import type { CheckError, Level, PropertyInfo } from '../check.ts';
+import type { Area } from '../operations.ts';
+import type { Features } from '../targets.ts';
+import type { Verdict, VerdictCounts } from '../verdict.ts';
+import type { Exchange } from '../wire.ts';
+
+export const SCHEMA_VERSION = 1;
+
+export interface RunInfo {
+  target: string;
+  profile: string;
+  /** Host (and port) of the endpoint; never credentials. */
+  endpointHost: string;
+  region: string;
+  pathStyle: boolean;
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  seed: number;
+  numRuns: number;
+  toolVersion: string;
+  node: string;
+  features: Features;
+  listSettleMs: number;
+  /** vitest --shard, when the run is one shard of several. */
+  shard?: string;
+  requests: number;
+  bytesSent: number;
+  bytesReceived: number;
+  throttleRetries: number;
+  transportErrors: number;
+  /** Why the run stopped early (target dead, interrupted, request budget). */
+  aborted?: string;
+  /** Buckets of this run that could not be deleted (leak report). */
+  leaks: string[];
+  /** Expectation entries naming checks that do not exist. */
+  staleExpectations: string[];
+}
+
+export interface ResultEntry {
+  id: string;
+  operation: string;
+  area: Area;
+  title: string;
+  level: Level;
+  spec: string;
+  kind: 'scenario' | 'property';
+  file: string;
+  /** The raw outcome as the runner saw it. */
+  status: 'passed' | 'failed' | 'skipped';
+  verdict: Verdict;
+  durationMs: number;
+  expectation?: { expected: 'fail' | 'skip'; reason: string; link?: string };
+  skipReason?: string;
+  error?: CheckError;
+  /** The redacted wire exchange of a failure. */
+  wire?: Exchange[];
+  property?: PropertyInfo;
+  requests?: number;
+  bytesSent?: number;
+  bytesReceived?: number;
+}
+
+export interface Summary extends VerdictCounts {
+  total: number;
+  byOperation: Record<string, VerdictCounts>;
+  /** Share of required-level checks that pass (skips excluded), 0..1. */
+  requiredPassRate: number;
+  optionalPassRate: number;
+}
+
+export interface ResultsFile {
+  schemaVersion: typeof SCHEMA_VERSION;
+  run: RunInfo;
+  summary: Summary;
+  results: ResultEntry[];
+}

@@ -1,0 +1,111 @@
+/**
+ * Named target profiles: where a target lives, how it is addressed and which optional
+ * features it claims. Profiles are data; the harness decides what to start from `server`.
+ *
+ * NHN endpoints and regions come from the provider's "Amazon S3 Compatible API Guide"
+ * (../shared/docs/s3-compatible-api-guide.md, "AWS SDK" section).
+ */
+
+export type LocalServer = 'embedded' | 'swift' | 'rgw';
+
+/** Optional features a target may claim. A check tied to an unclaimed feature is skipped with that reason. */
+export interface Features {
+  /** PutBucketAcl / GetBucketAcl with S3 grant semantics. */
+  acl: boolean;
+  /** Legacy `Authorization: AWS access:signature` (SigV2). */
+  sigv2: boolean;
+  /** STREAMING-AWS4-HMAC-SHA256-PAYLOAD signed-chunk uploads. */
+  streamingSigv4: boolean;
+  /** ListParts, ListMultipartUploads, UploadPartCopy. */
+  multipartExtras: boolean;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Profile {
+  name: string;
+  description: string;
+  /** Fixed endpoint for remote targets; local targets get theirs when started. */
+  endpoint?: string;
+  region: string;
+  pathStyle: boolean;
+  server?: LocalServer;
+  /** Built-in keys of a local reference server (never used for remote targets). */
+  localCredentials?: { main: Credentials; alt?: Credentials };
+  features: Features;
+  /** Listing settle window for eventually-consistent listings (ms, 0 = off). */
+  listSettleMs?: number;
+  /** Whether the target is a real, billed account: the CLI prints an estimate and asks for budgets. */
+  remote: boolean;
+}
+
+const ALL: Features = { acl: true, sigv2: true, streamingSigv4: true, multipartExtras: true };
+
+function nhn(region: 'KR1' | 'KR2' | 'JP1' | 'US1', host: string): Profile {
+  return {
+    name: `nhn-${region.toLowerCase()}`,
+    description: `NHN Cloud Object Storage ${region} (S3-compatible API on OpenStack Swift)`,
+    endpoint: `https://${host}`,
+    region,
+    pathStyle: true,
+    features: { ...ALL },
+    remote: true,
+  };
+}
+
+export const PROFILES: Readonly<Record<string, Profile>> = {
+  embedded: {
+    name: 'embedded',
+    description: 's3rver (npm) started by the harness on 127.0.0.1 with a temporary directory',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'embedded',
+    localCredentials: { main: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
+    features: { acl: false, sigv2: true, streamingSigv4: true, multipartExtras: false },
+    remote: false,
+  },
+  'swift-local': {
+    name: 'swift-local',
+    description: 'OpenStack Swift (Debian) + s3api (s3_acl=true) + tempauth on 127.0.0.1',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'swift',
+    localCredentials: {
+      main: { accessKeyId: 'test:tester', secretAccessKey: 'testing' },
+      alt: { accessKeyId: 'test:tester3', secretAccessKey: 'testing3' },
+    },
+    features: { ...ALL },
+    remote: false,
+  },
+  'rgw-local': {
+    name: 'rgw-local',
+    description: 'Ceph radosgw (Debian) with one memstore OSD on 127.0.0.1',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'rgw',
+    localCredentials: {
+      main: { accessKeyId: 'testkey', secretAccessKey: 'testsecret' },
+      alt: { accessKeyId: 'testkey2', secretAccessKey: 'testsecret2' },
+    },
+    features: { ...ALL },
+    remote: false,
+  },
+  'nhn-kr1': nhn('KR1', 'api-storage.cloud.toast.com'),
+  'nhn-kr2': nhn('KR2', 'kr2-api-storage.cloud.toast.com'),
+  'nhn-jp1': nhn('JP1', 'jp1-api-storage.cloud.toast.com'),
+  'nhn-us1': nhn('US1', 'us1-api-storage.cloud.toast.com'),
+  aws: {
+    name: 'aws',
+    description: 'Amazon S3 itself (region from AWS_REGION, default us-east-1)',
+    region: 'us-east-1',
+    pathStyle: false,
+    features: { ...ALL },
+    remote: true,
+  },
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILES);

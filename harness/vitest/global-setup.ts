@@ -1,0 +1,115 @@
+/**
+ * Global setup of the conformance project (runs once, in vitest's main process): resolve the
+ * configuration, start the target's local server when the profile has one, make the run id
+ * and seed, check the target answers, and provide the runtime to the test workers.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { S3Client } from '@aws-sdk/client-s3';
+import { ConfigError, describeConfig, resolveConfig, type Config } from '../config.ts';
+import { newRunId } from '../buckets.ts';
+import { probeTarget } from '../liveness.ts';
+import type { Runtime } from '../runtime.ts';
+import type { Credentials } from '../targets.ts';
+import { startEmbedded, type StartedServer } from '../../fixtures/servers/embedded.ts';
+import { startScripted } from '../../fixtures/servers/scripted.ts';
+import { registerSecret } from '../wire.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+declare global {
+  var __s3cRuntime: Runtime | undefined;
+}
+
+async function sdkCredentials(cfg: Config): Promise<Credentials> {
+  if (cfg.credentials) return cfg.credentials;
+  // AWS_PROFILE: the SDK's own shared-config loading.
+  const c = new S3Client({ region: cfg.region });
+  const got = await c.config.credentials();
+  c.destroy();
+  return { accessKeyId: got.accessKeyId, secretAccessKey: got.secretAccessKey, ...(got.sessionToken ? { sessionToken: got.sessionToken } : {}) };
+}
+
+async function sdkEndpoint(cfg: Config): Promise<string> {
+  if (cfg.endpoint) return cfg.endpoint;
+  if (cfg.profile.name === 'aws' || cfg.awsProfile) {
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+    const files = await loadSharedConfigFiles();
+    const prof = files.configFile?.[cfg.awsProfile ?? 'default'];
+    const fromIni = prof?.endpoint_url;
+    if (typeof fromIni === 'string' && fromIni) return fromIni.replace(/\/+$/, '');
+    return cfg.region === 'us-east-1' ? 'https://s3.amazonaws.com' : `https://s3.${cfg.region}.amazonaws.com`;
+  }
+  throw new ConfigError('AWS_ENDPOINT_URL_S3', 'is not set');
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let cfg: Config;
+  try {
+    cfg = resolveConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new Error(`s3c: configuration error: ${e.message}`, { cause: e });
+    throw e;
+  }
+  let server: StartedServer | undefined;
+  let endpoint = cfg.endpoint;
+  if (cfg.profile.server && endpoint === undefined) {
+    server = cfg.profile.server === 'embedded' ? await startEmbedded() : await startScripted(cfg.profile.server);
+    endpoint = server.endpoint;
+  }
+  endpoint ??= await sdkEndpoint(cfg);
+  const credentials = await sdkCredentials(cfg);
+  registerSecret(credentials.secretAccessKey);
+  registerSecret(credentials.sessionToken);
+  registerSecret(cfg.alt?.secretAccessKey);
+
+  if (!(await probeTarget({ endpoint }, 5, 1000))) {
+    await server?.stop();
+    throw new Error(`s3c: the target does not answer at ${new URL(endpoint).host} (connection refused or timed out)`);
+  }
+
+  const seed = cfg.seed ?? (Math.floor(Math.random() * 2 ** 31) | 0);
+  const reportDir = resolve(ROOT, cfg.reportDir, cfg.target);
+  mkdirSync(reportDir, { recursive: true });
+  const runDir = mkdtempSync(join(tmpdir(), 's3c-run-'));
+  const rt: Runtime = {
+    target: cfg.target,
+    profile: cfg.profile.name,
+    endpoint,
+    region: cfg.region,
+    pathStyle: cfg.pathStyle,
+    credentials,
+    features: cfg.features,
+    remote: cfg.profile.remote,
+    runId: process.env.S3C_RUN_ID ?? newRunId(),
+    bucketPrefix: cfg.bucketPrefix,
+    seed,
+    numRuns: cfg.numRuns,
+    reportDir,
+    runDir,
+    requestTimeoutMs: cfg.requestTimeoutMs,
+    listSettleMs: cfg.listSettleMs,
+    startedAt: new Date().toISOString(),
+    toolVersion: toolVersion(),
+  };
+  if (cfg.alt) rt.alt = cfg.alt;
+  if (cfg.maxRequests !== undefined) rt.maxRequests = cfg.maxRequests;
+  const replay = process.env.S3C_REPLAY_PATH;
+  if (replay) rt.replayPath = replay;
+  globalThis.__s3cRuntime = rt;
+  project.provide('s3c', rt);
+  process.stdout.write(
+    `s3c: ${describeConfig({ ...cfg, endpoint })} runId=${rt.runId} seed=${seed} (replay with S3C_SEED=${seed})` +
+      `${rt.listSettleMs ? ` listSettleMs=${rt.listSettleMs}` : ''}\n`,
+  );
+  return async () => {
+    await server?.stop();
+  };
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects:
+ * - `selftest`: the harness's own tests, offline, beside the code they test (harness/, fixtures/),
+ *   plus the end-to-end tests of the CLI (harness/e2e/, which start real local servers).
+ * - `conformance`: the checks in suites/, run against the target (`npm run conformance`).
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const concurrency = Number(process.env.S3C_CONCURRENCY ?? 4);
+
+export default defineConfig({
+  test: {
+    teardownTimeout: 120_000,
+    reporters: ['default', './harness/vitest/reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'selftest',
+          include: ['harness/**/*.test.ts', 'fixtures/**/*.test.ts'],
+          exclude: ['harness/e2e/**', 'node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['harness/e2e/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          include: ['suites/**/*.test.ts'],
+          globalSetup: ['./harness/vitest/global-setup.ts'],
+          setupFiles: ['./harness/vitest/setup.ts'],
+          pool: 'forks',
+          maxWorkers: Number.isFinite(concurrency) && concurrency > 0 ? concurrency : 4,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
