@@ -12,7 +12,16 @@ const concurrency = Number(process.env.S3C_CONCURRENCY ?? 4);
 export default defineConfig({
   test: {
     teardownTimeout: 120_000,
-    reporters: ['default', './harness/vitest/reporter.ts'],
+    reporters: [
+      'default',
+      './harness/vitest/reporter.ts',
+      // Allure results for conformance runs (the CLI sets S3C_ALLURE_RESULTS=allure-results/<target>).
+      ...(process.env.S3C_ALLURE_RESULTS
+        ? [['allure-vitest/reporter', { resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: process.env.S3C_ALLURE_TARGET ?? '' } }] as [string, Record<string, unknown>]]
+        : []),
+      // JUnit XML for CI systems (the CLI sets S3C_JUNIT_FILE=reports/<target>/junit.xml).
+      ...(process.env.S3C_JUNIT_FILE ? [['junit', { outputFile: process.env.S3C_JUNIT_FILE }] as [string, Record<string, unknown>]] : []),
+    ],
     projects: [
       {
         test: {

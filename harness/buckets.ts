@@ -59,8 +59,12 @@ export function newBucketName(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>, hint 
   return name;
 }
 
+/**
+ * A bucket of this run: named `<prefix>-<runId>-…`, or (for bucket-naming properties, which need
+ * other shapes) any name that contains this run's unique id.
+ */
 export function isRunBucket(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>, name: string): boolean {
-  return name.startsWith(runBucketPrefix(rt));
+  return name.startsWith(runBucketPrefix(rt)) || (rt.runId.length >= 9 && name.includes(rt.runId));
 }
 
 // ---- ledger -------------------------------------------------------------------------------

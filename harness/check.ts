@@ -201,6 +201,7 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
           }
           targetDown = undefined;
         }
+        if (process.env.S3C_ALLURE_RESULTS) await allureLabels(m);
         await fn({ rt, s3: s3(rt), alt: () => s3(rt, 'alt'), note: (t) => notes.push(scrub(t)), task });
         m.outcome = 'pass';
       } catch (e) {
@@ -227,6 +228,18 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
       }
     },
   );
+}
+
+/** Allure labels from the check's metadata: epic = area, feature = operation, story = id, link = spec. */
+async function allureLabels(m: S3cMeta): Promise<void> {
+  const allure = await import('allure-js-commons');
+  await allure.epic(m.area);
+  await allure.feature(m.operation);
+  await allure.story(m.id);
+  await allure.link(m.spec, 'AWS API reference');
+  await allure.severity(m.level === 'required' ? 'critical' : 'normal');
+  await allure.label('level', m.level);
+  await allure.parameter('target', runtime().target);
 }
 
 class TargetDownError extends Error {

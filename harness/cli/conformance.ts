@@ -3,66 +3,13 @@
  * clear message), run the conformance project through vitest, and exit 0 when every verdict is
  * pass, known-deviation or skipped, 1 otherwise. SIGINT/SIGTERM stop the run and still clean up.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { startVitest } from 'vitest/node';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createVitest } from 'vitest/node';
 import { ConfigError, resolveConfig } from '../config.ts';
+import { applyOptionsToEnv, buildProgram, testNamePattern, type CliOptions } from './conformance-options.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { exitCodeFor } from '../verdict.ts';
-
-function int(name: string) {
-  return (v: string): string => {
-    if (!/^-?\d+$/.test(v)) throw new InvalidArgumentError(`${name} must be an integer`);
-    return v;
-  };
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export interface CliOptions {
-  only?: string[];
-  grep?: string;
-  target?: string;
-  shard?: string;
-  seed?: string;
-  numRuns?: string;
-  reportDir?: string;
-  concurrency?: string;
-}
-
-export function buildProgram(): Command {
-  return new Command('conformance')
-    .description('Run the S3 conformance suite against a target (see README.md)')
-    .argument('[filters...]', 'file filters, e.g. suites/bucket or PutObject')
-    .option('--only <id...>', 'run only checks whose id starts with this (e.g. PutObject or CreateBucket/duplicate); repeatable')
-    .option('--grep <regex>', 'run only checks whose id or title matches this regular expression')
-    .option('--target <name>', 'named profile (same as S3C_TARGET)')
-    .option('--shard <index/count>', 'run one shard of the suite (vitest --shard)')
-    .option('--seed <n>', 'property seed (same as S3C_SEED)', int('--seed'))
-    .option('--num-runs <n>', 'property runs (same as S3C_NUM_RUNS)', int('--num-runs'))
-    .option('--concurrency <n>', 'files in parallel (same as S3C_CONCURRENCY)', int('--concurrency'))
-    .option('--report-dir <dir>', 'report directory (same as S3C_REPORT_DIR)')
-    .showHelpAfterError();
-}
-
-export function testNamePattern(opts: CliOptions): string | undefined {
-  const parts: string[] = [];
-  if (opts.only?.length) parts.push(`^(${opts.only.map((o) => escapeRe(o)).join('|')})`);
-  if (opts.grep) parts.push(opts.grep);
-  if (parts.length === 0) return undefined;
-  return parts.length === 1 ? parts[0] : parts.map((p) => `(?=.*${p.startsWith('^') ? `^${p.slice(1)}` : p})`).join('');
-}
-
-export function applyOptionsToEnv(opts: CliOptions, env: NodeJS.ProcessEnv): void {
-  if (opts.target) env.S3C_TARGET = opts.target;
-  if (opts.seed) env.S3C_SEED = opts.seed;
-  if (opts.numRuns) env.S3C_NUM_RUNS = opts.numRuns;
-  if (opts.reportDir) env.S3C_REPORT_DIR = opts.reportDir;
-  if (opts.concurrency) env.S3C_CONCURRENCY = opts.concurrency;
-}
 
 async function main(argv: string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -92,19 +39,28 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Allure results and JUnit XML per target, next to the other reports.
+  const reportRoot = resolve(process.cwd(), cfg.reportDir, cfg.target);
+  process.env.S3C_ALLURE_RESULTS ??= join(process.cwd(), 'allure-results', cfg.target);
+  process.env.S3C_ALLURE_TARGET = cfg.target;
+  process.env.S3C_JUNIT_FILE ??= join(reportRoot, 'junit.xml');
+  rmSync(process.env.S3C_ALLURE_RESULTS, { recursive: true, force: true });
+
   const pattern = testNamePattern(opts);
-  const vitest = await startVitest(
-    'test',
-    filters,
-    {
-      project: ['conformance'],
-      watch: false,
-      ...(pattern ? { testNamePattern: pattern } : {}),
-      ...(opts.shard ? { shard: opts.shard } : {}),
-      passWithNoTests: false,
-    },
-    {},
-  );
+  process.env.TEST = 'true';
+  process.env.VITEST = 'true';
+  process.env.NODE_ENV ??= 'test';
+  const vitest = await createVitest('test', {
+    project: ['conformance'],
+    watch: false,
+    ...(pattern ? { testNamePattern: pattern } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+    passWithNoTests: false,
+  });
+  // vitest exits the process on SIGINT/SIGTERM; ours cancels the run instead, so the reporter
+  // still sweeps the run's buckets and writes the reports.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   let interrupted = 0;
   const onSignal = (sig: string): void => {
     interrupted++;
@@ -117,7 +73,13 @@ async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
-  await vitest.close();
+  try {
+    await vitest.start(filters);
+  } catch (e) {
+    process.stderr.write(`s3c: ${e instanceof Error ? e.message : String(e)}\n`);
+  } finally {
+    await vitest.close();
+  }
 
   const rt = globalThis.__s3cRuntime;
   if (!rt) {

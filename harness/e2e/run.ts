@@ -1,0 +1,69 @@
+/**
+ * Helpers for the end-to-end tests: run the conformance CLI as a user would, in a child process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResultsFile } from '../report/schema.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  reportDir: string;
+}
+
+/** Environment for a child run: the machine's, minus anything that would point it elsewhere. */
+export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(AWS_|S3C_|VITEST|TEST$|NODE_OPTIONS$)/.test(k)) continue;
+    env[k] = v;
+  }
+  env.S3C_KEEP_SERVERS = '1';
+  env.FORCE_COLOR = '0';
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+export function startCli(args: string[], env: Record<string, string | undefined>): { child: ChildProcess; done: Promise<CliRun> } {
+  const reportDir = env.S3C_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 's3c-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness/cli/conformance.ts'), ...args], {
+    cwd: ROOT,
+    env: cleanEnv({ S3C_REPORT_DIR: reportDir, ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<CliRun>((res) => child.on('close', (code, signal) => res({ code, signal, stdout, stderr, reportDir })));
+  return { child, done };
+}
+
+export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  return startCli(args, env).done;
+}
+
+export function readResults(reportDir: string, target: string): ResultsFile {
+  return JSON.parse(readFileSync(join(reportDir, target, 'results.json'), 'utf8')) as ResultsFile;
+}
+
+/** Every file under a directory, recursively (report artefacts). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** Checks whose verdict a clean run must not have. */
+export function badVerdicts(r: ResultsFile): string[] {
+  return r.results.filter((e) => e.verdict === 'fail' || e.verdict === 'error' || e.verdict === 'unexpected-pass').map((e) => `${e.id}: ${e.verdict}: ${e.error?.message.split('\n').slice(0, 3).join(' | ') ?? ''}`);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { ConformanceError, expectEqual, expectRawError, expectS3Error, step } from './expect.ts';
+import type { RawResponse } from './raw.ts';
+import { parseS3Error, parseXml } from './raw.ts';
+
+function svcError(status: number, code: string): Error {
+  return Object.assign(new Error(`${code} message`), { name: code, $metadata: { httpStatusCode: status } });
+}
+function rawRes(status: number, body: string): RawResponse {
+  const buf = Buffer.from(body);
+  return { status, headers: {}, body: buf, text: () => body, xml: () => parseXml(body), error: () => parseS3Error(body) };
+}
+
+describe('verifiers', () => {
+  test('expectS3Error: the right status and code pass; a list of allowed codes', async () => {
+    await expect(expectS3Error(Promise.reject(svcError(404, 'NoSuchKey')), { status: 404, code: 'NoSuchKey' })).resolves.toMatchObject({ code: 'NoSuchKey' });
+    await expect(expectS3Error(Promise.reject(svcError(403, 'AccessDenied')), { status: 403, code: ['SignatureDoesNotMatch', 'AccessDenied'] })).resolves.toBeTruthy();
+  });
+  test('expectS3Error: wrong code, wrong status, or success fail with expected and observed', async () => {
+    const e1 = await expectS3Error(Promise.reject(svcError(409, 'BucketAlreadyExists')), { status: 409, code: 'BucketAlreadyOwnedByYou' }).catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(ConformanceError);
+    expect((e1 as ConformanceError).expected).toBe('409 BucketAlreadyOwnedByYou');
+    expect((e1 as ConformanceError).observed).toContain('409 BucketAlreadyExists');
+    const e2 = await expectS3Error(Promise.resolve({ $metadata: { httpStatusCode: 200 } }), { status: 400, code: 'BadDigest' }).catch((e: unknown) => e);
+    expect((e2 as ConformanceError).observed).toContain('200');
+    const e3 = await expectS3Error(Promise.reject(svcError(501, 'NotImplemented')), { status: 400, code: 'X' }).catch((e: unknown) => e);
+    expect((e3 as ConformanceError).notImplemented).toBe(true);
+  });
+  test('expectS3Error: a transport error is not a conformance failure', async () => {
+    const t = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    await expect(expectS3Error(Promise.reject(t), { status: 404 })).rejects.toBe(t);
+  });
+  test('expectRawError reads the XML error document', () => {
+    const body = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>m</Message><Key>a&amp;b</Key><RequestId>r1</RequestId></Error>';
+    expect(expectRawError(rawRes(404, body), { status: 404, code: 'NoSuchKey' })).toMatchObject({ code: 'NoSuchKey', requestId: 'r1' });
+    expect(parseS3Error(body)?.key).toBe('a&b');
+    expect(() => expectRawError(rawRes(404, body), { status: 404, code: 'NoSuchBucket' })).toThrow(ConformanceError);
+    expect(() => expectRawError(rawRes(200, ''), { status: 400, code: 'InvalidBucketName' })).toThrow(/expected: 400 InvalidBucketName/);
+  });
+  test('step and expectEqual', async () => {
+    await expect(step('PutObject', Promise.reject(svcError(500, 'InternalError')))).rejects.toThrow(/PutObject failed/);
+    expect(() => expectEqual('ETag', '"a"', '"b"')).toThrow(/expected: "\\"b\\""/);
+    expectEqual('n', 1, 1);
+  });
+});
