@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   rmSync(process.env.S3C_ALLURE_RESULTS, { recursive: true, force: true });
 
   const pattern = testNamePattern(opts);
+  if (filters.length > 0) process.env.S3C_FILTERED = '1';
   process.env.TEST = 'true';
   process.env.VITEST = 'true';
   process.env.NODE_ENV ??= 'test';

@@ -95,5 +95,8 @@ export function summarize(entries: ResultEntry[]): Summary {
 
 export function buildResults(run: RunInfo, cases: RawCase[]): ResultsFile {
   const entries = sortEntries(cases.map(toEntry));
+  if (run.aborted) {
+    for (const e of entries) if (e.verdict === 'skipped' && !e.skipReason) e.skipReason = `not run: the run stopped early (${run.aborted})`;
+  }
   return { schemaVersion: SCHEMA_VERSION, run, summary: summarize(entries), results: entries };
 }

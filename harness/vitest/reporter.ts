@@ -4,7 +4,8 @@
  * summary.md and index.html to reports/<target>/.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import type { S3cMeta } from '../check.ts';
@@ -17,9 +18,11 @@ import { renderMarkdown } from '../report/markdown.ts';
 import type { ResultsFile, RunInfo } from '../report/schema.ts';
 import type { Runtime } from '../runtime.ts';
 import { exitCodeFor } from '../verdict.ts';
+import { loadExpectations, unknownIds } from '../expectations.ts';
 import { scrub } from '../wire.ts';
 
 const DEAD_STREAK = 3;
+const EXPECTATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'expectations');
 
 export function collectCases(modules: ReadonlyArray<TestModule>): RawCase[] {
   const out: RawCase[] = [];
@@ -142,6 +145,12 @@ export default class S3cReporter implements Reporter {
       leaks,
       staleExpectations: [],
     };
+    // Expectation entries naming checks that no longer exist (only meaningful for a full run).
+    const full = !this.vitest?.config.testNamePattern && !this.vitest?.config.shard && process.env.S3C_FILTERED !== '1';
+    if (full) {
+      const set = loadExpectations(process.env.S3C_EXPECTATIONS_DIR ?? EXPECTATIONS_DIR, rt.target);
+      run.staleExpectations = unknownIds(set, new Set(cases.map((c) => c.meta.id)));
+    }
     const shard = this.vitest?.config.shard;
     if (shard) run.shard = `${shard.index}/${shard.count}`;
     if (this.aborted) run.aborted = this.aborted;
@@ -160,5 +169,6 @@ export default class S3cReporter implements Reporter {
     );
     if (leaks.length) process.stderr.write(`s3c: LEAK: buckets that could not be deleted: ${leaks.join(', ')}\n`);
     if (run.aborted) process.stderr.write(`s3c: run stopped early: ${run.aborted}\n`);
+    if (run.staleExpectations.length) process.stderr.write(`s3c: expectation entries for checks that do not exist: ${run.staleExpectations.join(', ')}\n`);
   }
 }
