@@ -3,6 +3,7 @@
  * `resolveConfig` is pure (env in, Config out) and throws ConfigError with the variable's name.
  */
 import { PROFILES, PROFILE_NAMES, type Credentials, type Features, type Profile } from './targets.ts';
+import { DEFAULT_IDENTITY_URL, type NhnSettings } from './credentials/nhn.ts';
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -34,6 +35,8 @@ export interface Config {
   listSettleMs: number;
   maxRequests?: number;
   features: Features;
+  /** S3C_NHN_*: issue a fresh S3 credential through NHN's identity API before the run, delete it after. */
+  nhn?: NhnSettings;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -90,6 +93,34 @@ function targetNameFromUrl(url: string): string {
   return new URL(url).host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** S3C_NHN_* variables; undefined when none is set. */
+export function resolveNhn(env: Env): NhnSettings | undefined {
+  const names = ['S3C_NHN_TENANT_ID', 'S3C_NHN_USER_ID', 'S3C_NHN_AUTH_TOKEN', 'S3C_NHN_USERNAME', 'S3C_NHN_API_PASSWORD'];
+  if (!names.some((n) => nonEmpty(env, n) !== undefined)) return undefined;
+  const tenantId = nonEmpty(env, 'S3C_NHN_TENANT_ID');
+  if (tenantId === undefined) throw new ConfigError('S3C_NHN_TENANT_ID', 'is not set while other S3C_NHN_* variables are (the project\'s tenant id, from the API Endpoint dialog)');
+  const identityUrl = parseUrl('S3C_NHN_IDENTITY_URL', nonEmpty(env, 'S3C_NHN_IDENTITY_URL') ?? DEFAULT_IDENTITY_URL);
+  const token = nonEmpty(env, 'S3C_NHN_AUTH_TOKEN');
+  const username = nonEmpty(env, 'S3C_NHN_USERNAME');
+  const password = nonEmpty(env, 'S3C_NHN_API_PASSWORD');
+  const userId = nonEmpty(env, 'S3C_NHN_USER_ID');
+  if ((username === undefined) !== (password === undefined)) {
+    throw new ConfigError(username === undefined ? 'S3C_NHN_USERNAME' : 'S3C_NHN_API_PASSWORD', 'S3C_NHN_USERNAME and S3C_NHN_API_PASSWORD go together');
+  }
+  if (token === undefined && username === undefined) {
+    throw new ConfigError('S3C_NHN_AUTH_TOKEN', 'is not set: NHN credential provisioning needs a token, or S3C_NHN_USERNAME and S3C_NHN_API_PASSWORD');
+  }
+  if (userId === undefined && username === undefined) {
+    throw new ConfigError('S3C_NHN_USER_ID', 'is not set: with a token alone the user UUID (access.user.id of the token) is needed');
+  }
+  const s: NhnSettings = { identityUrl, tenantId };
+  if (userId !== undefined) s.userId = userId;
+  if (token !== undefined) s.token = token;
+  if (username !== undefined) s.username = username;
+  if (password !== undefined) s.password = password;
+  return s;
+}
+
 export function resolveConfig(env: Env): Config {
   const endpointVar = nonEmpty(env, 'AWS_ENDPOINT_URL_S3') !== undefined ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
   const endpointRaw = nonEmpty(env, endpointVar);
@@ -137,7 +168,14 @@ export function resolveConfig(env: Env): Config {
     if (endpointEnv === undefined || credentials === undefined) credentials = profile.localCredentials.main;
     if (alt === undefined) alt = profile.localCredentials.alt;
   }
-  if (credentials === undefined && awsProfile === undefined) {
+  const nhn = resolveNhn(env);
+  if (nhn && (local || credentials !== undefined)) {
+    throw new ConfigError(
+      'S3C_NHN_TENANT_ID',
+      local ? `NHN credential provisioning does not apply to the local target "${target}"` : 'is set together with AWS_ACCESS_KEY_ID: use either fixed keys or NHN credential provisioning',
+    );
+  }
+  if (credentials === undefined && awsProfile === undefined && nhn === undefined) {
     throw new ConfigError(
       'AWS_ACCESS_KEY_ID',
       `is not set: target "${target}" needs credentials (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)`,
@@ -179,6 +217,7 @@ export function resolveConfig(env: Env): Config {
   if (awsProfile !== undefined) cfg.awsProfile = awsProfile;
   if (seed !== undefined) cfg.seed = seed;
   if (maxRequests !== undefined) cfg.maxRequests = maxRequests;
+  if (nhn !== undefined) cfg.nhn = nhn;
   return cfg;
 }
 
@@ -189,7 +228,7 @@ export function maskKey(accessKeyId: string): string {
 
 /** A printable description of a config, with no secret. */
 export function describeConfig(cfg: Config): string {
-  const who = cfg.credentials ? maskKey(cfg.credentials.accessKeyId) : `AWS_PROFILE=${cfg.awsProfile ?? ''}`;
+  const who = cfg.credentials ? maskKey(cfg.credentials.accessKeyId) : cfg.nhn ? '(NHN, issued for this run)' : `AWS_PROFILE=${cfg.awsProfile ?? ''}`;
   return [
     `target=${cfg.target}`,
     `endpoint=${cfg.endpoint ?? (cfg.profile.server ? '(local, starting)' : '(SDK default)')}`,

@@ -148,11 +148,11 @@ describe('arbitraries', () => {
       { seed: 1 },
     );
     expect(out.failed).toBe(true);
-    expect(out.counterexample?.[0].name).toBe(`xn--${runId}`);
+    expect((out.counterexample?.[0] as { name: string } | undefined)?.name).toBe(`xn--${runId}`);
     const long = fc.check(
       fc.property(bucketNameBreaking('length', runId), ({ name }) => name.length < 64),
       { seed: 1 },
     );
-    expect(long.counterexample?.[0].name.length).toBe(64);
+    expect((long.counterexample?.[0] as { name: string } | undefined)?.name.length).toBe(64);
   });
 });

@@ -6,7 +6,8 @@
  * (../shared/docs/s3-compatible-api-guide.md, "AWS SDK" section).
  */
 
-export type LocalServer = 'embedded' | 'swift' | 'rgw';
+/** Local servers: the embedded s3rver, the Debian reference servers, and container emulators (fixtures/containers). */
+export type LocalServer = 'embedded' | 'swift' | 'rgw' | 'minio' | 'localstack' | 's3mock';
 
 /** Optional features a target may claim. A check tied to an unclaimed feature is skipped with that reason. */
 export interface Features {
@@ -91,6 +92,39 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
       main: { accessKeyId: 'testkey', secretAccessKey: 'testsecret' },
       alt: { accessKeyId: 'testkey2', secretAccessKey: 'testsecret2' },
     },
+    features: { ...ALL },
+    remote: false,
+  },
+  // Container emulators (testcontainers, pinned images: fixtures/containers/index.ts). Need a Docker engine.
+  minio: {
+    name: 'minio',
+    description: 'MinIO in a container (testcontainers); needs a Docker engine',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'minio',
+    localCredentials: { main: { accessKeyId: 's3cminioadmin', secretAccessKey: 's3cminiosecret' } },
+    // MinIO has no S3 ACLs (bucket policies instead): PutBucketAcl answers NotImplemented.
+    features: { ...ALL, acl: false },
+    remote: false,
+  },
+  localstack: {
+    name: 'localstack',
+    description: 'LocalStack (S3 service) in a container (testcontainers); needs a Docker engine',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'localstack',
+    localCredentials: { main: { accessKeyId: 'test', secretAccessKey: 'test' } },
+    features: { ...ALL },
+    remote: false,
+  },
+  s3mock: {
+    name: 's3mock',
+    description: 'Adobe S3Mock in a container (testcontainers); needs a Docker engine',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 's3mock',
+    // S3Mock does not verify signatures: any keys are accepted.
+    localCredentials: { main: { accessKeyId: 's3mock', secretAccessKey: 's3mocksecret' } },
     features: { ...ALL },
     remote: false,
   },

@@ -82,6 +82,7 @@ export async function judgeListing(ctx: JudgeContext, version: ListVersion, q: J
   return settled({ settleMs: ctx.rt.listSettleMs, onRetry: (n, m) => ctx.note?.(`listing not settled (attempt ${n}): ${m}`) }, async () => {
     const model = listAll(keys, q);
     const op = version === 'v2' ? 'ListObjectsV2' : 'ListObjects';
+    const sent = new Map<number, { after: string | undefined; token: string | undefined }>();
     return followPages<WireListing>({
       maxPages: model.length + 1,
       what: `${op} ${show(q)}`,
@@ -98,17 +99,23 @@ export async function judgeListing(ctx: JudgeContext, version: ListVersion, q: J
         const after = version === 'v1' ? (token ?? q.after) : q.after;
         const res = await listRaw(ctx.rt, version, { ...req, ...(after !== undefined ? { after } : {}), ...(version === 'v2' && token !== undefined ? { token } : {}) });
         const w = parseListing(res, what);
-        const expected = model[i];
-        if (!expected) return fail(`${what}: more pages than the model predicts`, `${model.length} page(s)`, `page ${i + 1}`);
-        judgePage(ctx, version, q, w, expected, what, { after, token });
+        if (!model[i]) return fail(`${what}: more pages than the model predicts`, `${model.length} page(s)`, `page ${i + 1}`);
         const last = w.contents[w.contents.length - 1]?.Key;
         let next: string | undefined;
         if (w.IsTruncated === 'true') {
           if (version === 'v2') next = w.NextContinuationToken;
           else next = w.NextMarker !== undefined ? dec(q, w.NextMarker) : last !== undefined ? dec(q, last) : undefined;
-          if (next === undefined || next === '') fail(`${what}: truncated page without a way to continue`, version === 'v2' ? 'NextContinuationToken' : 'NextMarker or a last Key', '(none)');
+          if (next === undefined || next === '') {
+            judgePage(ctx, version, q, w, model[i], what, { after, token });
+            fail(`${what}: truncated page without a way to continue`, version === 'v2' ? 'NextContinuationToken' : 'NextMarker or a last Key', '(none)');
+          }
         }
+        sent.set(i, { after, token });
         return { page: w, next, fingerprint: JSON.stringify([w.contents.map((c) => c.Key), w.commonPrefixes]) };
+      },
+      judge: (w, i) => {
+        const m = model[i];
+        if (m) judgePage(ctx, version, q, w, m, `${op} ${show(q)} page ${i + 1}`, sent.get(i) ?? { after: undefined, token: undefined });
       },
     });
   });

@@ -63,3 +63,19 @@ describe('settled', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('followPages judging order', () => {
+  it('a replayed page is reported as "did not advance" before its content is judged', async () => {
+    const judged: number[] = [];
+    const p = followPages({
+      maxPages: 10,
+      fetch: async () => ({ page: 'page-1', next: 'tok-1', fingerprint: 'page-1' }),
+      judge: (_p, i) => {
+        judged.push(i);
+        if (i > 0) throw new Error('content judged first');
+      },
+    });
+    await expect(p).rejects.toThrow(/continuation token did not advance/);
+    expect(judged).toEqual([0]);
+  });
+});

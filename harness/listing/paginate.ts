@@ -22,6 +22,8 @@ export interface FollowOptions<P> {
   /** Hard bound on requests: the model's page count plus one. */
   maxPages: number;
   fetch: (token: string | undefined, index: number) => Promise<PageStep<P>>;
+  /** Judge a page's content; runs after the did-it-advance checks, so a replayed page reads as one. */
+  judge?: (page: P, index: number) => void;
   what?: string;
 }
 
@@ -42,10 +44,11 @@ export async function followPages<P>(opts: FollowOptions<P>): Promise<P[]> {
       fail(`${what}: continuation token did not advance: page ${i + 1} repeats page ${seenAt + 1}`, 'each page continues after the previous one', `page ${i + 1} = page ${seenAt + 1}: ${s.fingerprint.slice(0, 200)}`);
     }
     prints.set(s.fingerprint, i);
-    if (s.next === undefined) return pages;
-    if (s.next === token || tokens.has(s.next)) {
+    if (s.next !== undefined && (s.next === token || tokens.has(s.next))) {
       fail(`${what}: continuation token did not advance (page ${i + 1} returned a token already used)`, 'a new token / marker on every truncated page', JSON.stringify(s.next));
     }
+    opts.judge?.(s.page, i);
+    if (s.next === undefined) return pages;
     tokens.add(s.next);
     token = s.next;
   }

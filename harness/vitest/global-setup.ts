@@ -17,6 +17,9 @@ import type { Credentials } from '../targets.ts';
 import { startEmbedded, type StartedServer } from '../../fixtures/servers/embedded.ts';
 import { startScripted } from '../../fixtures/servers/scripted.ts';
 import { registerSecret } from '../wire.ts';
+import { isContainerKind, startContainer } from '../../fixtures/containers/index.ts';
+import { NhnIdentityError } from '../credentials/nhn.ts';
+import { provisionNhn, type Provisioned } from '../credentials/provision.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -60,11 +63,44 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   let server: StartedServer | undefined;
   let endpoint = cfg.endpoint;
-  if (cfg.profile.server && endpoint === undefined) {
-    server = cfg.profile.server === 'embedded' ? await startEmbedded() : await startScripted(cfg.profile.server);
+  const kind = cfg.profile.server;
+  if (kind && endpoint === undefined) {
+    if (isContainerKind(kind)) {
+      try {
+        server = await startContainer(kind, (cfg.credentials ?? cfg.profile.localCredentials?.main) as Credentials);
+      } catch (e) {
+        // One clear line (e.g. no Docker engine), not a stack trace.
+        throw new Error((e as Error).message, { cause: e });
+      }
+    } else {
+      server = kind === 'embedded' ? await startEmbedded() : await startScripted(kind);
+    }
     endpoint = server.endpoint;
   }
   endpoint ??= await sdkEndpoint(cfg);
+  const reportDir = resolve(ROOT, cfg.reportDir, cfg.target);
+  mkdirSync(reportDir, { recursive: true });
+  // NHN: a credential of the run's own, deleted at teardown (and on every failure below).
+  let provisioned: Provisioned | undefined;
+  if (cfg.nhn && !cfg.credentials) {
+    try {
+      provisioned = await provisionNhn(cfg.nhn, reportDir);
+    } catch (e) {
+      await server?.stop();
+      if (e instanceof NhnIdentityError) throw new Error(e.message, { cause: e });
+      throw e;
+    }
+    registerSecret(provisioned.credentials.secretAccessKey);
+    cfg.credentials = provisioned.credentials;
+    process.stdout.write(`s3c: NHN credential ${provisioned.access.slice(0, 4)}… issued for this run (deleted when it ends)\n`);
+  }
+  const release = async (): Promise<void> => {
+    if (!provisioned) return;
+    const line = await provisioned.release().catch(
+      (e: unknown) => `s3c: could not delete NHN credential ${provisioned?.access.slice(0, 4)}…: ${(e as Error).message} (state kept in ${provisioned?.stateFile})`,
+    );
+    process.stdout.write(`${line}\n`);
+  };
   const credentials = await sdkCredentials(cfg);
   registerSecret(credentials.secretAccessKey);
   registerSecret(credentials.sessionToken);
@@ -72,12 +108,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   if (!(await probeTarget({ endpoint }, 5, 1000))) {
     await server?.stop();
+    await release();
     throw new Error(`s3c: the target does not answer at ${new URL(endpoint).host} (connection refused or timed out)`);
   }
 
   const seed = cfg.seed ?? (Math.floor(Math.random() * 2 ** 31) | 0);
-  const reportDir = resolve(ROOT, cfg.reportDir, cfg.target);
-  mkdirSync(reportDir, { recursive: true });
   const runDir = mkdtempSync(join(tmpdir(), 's3c-run-'));
   const rt: Runtime = {
     target: cfg.target,
@@ -111,5 +146,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   return async () => {
     await server?.stop();
+    await release();
   };
 }

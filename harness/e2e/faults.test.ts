@@ -1,0 +1,102 @@
+/**
+ * Self-validation: the suite must be able to fail. Each fault of the catalogue breaks one
+ * behaviour in a proxy in front of the real Swift + s3api server; the checks of the fault's
+ * operation, run through the proxy, must produce at least one `fail`. Through the unmodified
+ * proxy the same checks must pass (exit 0). The table fault → first failing check is written
+ * to reports/faults.md.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startScripted } from '../../fixtures/servers/scripted.ts';
+import { FAULTS, type Fault } from '../selftest/faults.ts';
+import { startProxy, type RunningProxy } from '../selftest/proxy.ts';
+import { badVerdicts, readResults, ROOT, runCli } from './run.ts';
+
+let upstream = '';
+const proxies: RunningProxy[] = [];
+
+beforeAll(async () => {
+  upstream = (await startScripted('swift')).endpoint; // reused when already running, never stopped here
+});
+afterAll(async () => {
+  for (const p of proxies) await p.close();
+});
+
+interface Outcome {
+  fault: Fault;
+  caught: boolean;
+  firstFailing?: string;
+  hits: number;
+  verdicts: string;
+}
+
+async function runThrough(proxy: RunningProxy, only: string[]): Promise<{ code: number | null; reportDir: string; stderr: string }> {
+  const reportDir = mkdtempSync(join(tmpdir(), 's3c-fault-'));
+  const args = only.flatMap((o) => ['--only', o]);
+  const r = await runCli(args, { S3C_TARGET: 'swift-local', AWS_ENDPOINT_URL_S3: proxy.endpoint, S3C_REPORT_DIR: reportDir, S3C_CONCURRENCY: '2', S3C_NUM_RUNS: '5' });
+  return { code: r.code, reportDir, stderr: r.stderr };
+}
+
+async function judge(fault: Fault): Promise<Outcome> {
+  const proxy = await startProxy(upstream, fault);
+  proxies.push(proxy);
+  const r = await runThrough(proxy, fault.only);
+  const results = readResults(r.reportDir, 'swift-local');
+  const failing = results.results.filter((e) => e.operation === fault.operation && e.verdict === 'fail');
+  const counts = results.summary;
+  return {
+    fault,
+    caught: failing.length > 0,
+    ...(failing[0] ? { firstFailing: failing[0].id } : {}),
+    hits: proxy.hits(),
+    verdicts: `${counts.pass} pass, ${counts.fail} fail, ${counts['known-deviation']} kd, ${counts.error} error`,
+  };
+}
+
+async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i] as T);
+      }
+    }),
+  );
+  return out;
+}
+
+describe('fault-injecting proxy in front of swift-local', () => {
+  test('through the unmodified proxy, the checks of every faulted operation pass', async () => {
+    const proxy = await startProxy(upstream);
+    proxies.push(proxy);
+    const only = [...new Set(FAULTS.flatMap((f) => f.only))];
+    const r = await runThrough(proxy, only);
+    const results = readResults(r.reportDir, 'swift-local');
+    expect(badVerdicts(results), r.stderr.slice(-2000)).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(proxy.hits()).toBe(0);
+  });
+
+  test('every injected fault makes a check of the right operation fail', async () => {
+    const outcomes = await pool(FAULTS, 2, judge);
+    const caught = outcomes.filter((o) => o.caught).length;
+    const lines = [
+      '# Fault self-validation (swift-local behind the fault proxy)',
+      '',
+      `${caught} of ${outcomes.length} faults caught (${((caught / outcomes.length) * 100).toFixed(0)}%).`,
+      '',
+      '| fault | area | operation | first failing check | caught | proxy rewrites | verdicts of the run |',
+      '|---|---|---|---|---|---:|---|',
+      ...outcomes.map((o) => `| ${o.fault.id} — ${o.fault.description} | ${o.fault.area} | ${o.fault.operation} | ${o.firstFailing ?? '—'} | ${o.caught ? 'yes' : '**NO**'} | ${o.hits} | ${o.verdicts} |`),
+      '',
+    ];
+    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    writeFileSync(join(ROOT, 'reports', 'faults.md'), lines.join('\n'));
+    process.stdout.write(`${lines.join('\n')}\n`);
+    expect(outcomes.filter((o) => !o.caught).map((o) => `${o.fault.id} (${o.hits} rewrites): ${o.verdicts}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Shared bits of the auth suites: spec links, seeded bodies, a presigned-URL sender, and
+ * `checkWhen`, which registers a check that is reported as skipped (with its reason) when a
+ * precondition the harness does not know about (a session token) is not met.
+ */
+import { createHash } from 'node:crypto';
+import { test } from 'vitest';
+import { HttpRequest } from '@smithy/protocol-http';
+import { check, type CheckContext, type CheckMeta, type S3cMeta } from '../../harness/check.ts';
+import { fail } from '../../harness/expect.ts';
+import { OPERATIONS } from '../../harness/operations.ts';
+import { sendRaw, type RawResponse } from '../../harness/raw.ts';
+import type { Runtime } from '../../harness/runtime.ts';
+
+const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API';
+export const SPEC = {
+  header: `${API}/sig-v4-header-based-auth.html`,
+  headerOverview: `${API}/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview`,
+  errors: `${API}/ErrorResponses.html#ErrorCodeList`,
+  query: `${API}/sigv4-query-string-auth.html`,
+  streaming: `${API}/sigv4-streaming.html`,
+  trailers: `${API}/sigv4-streaming-trailers.html`,
+  v2: `${API}/RESTAuthentication.html#ConstructingTheAuthenticationHeader`,
+  acl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
+} as const;
+
+/** Deterministic bytes from the run's seed and a salt (bodies are generated, never stored). */
+export function body(rt: Runtime, n: number, salt: string): Buffer {
+  const out = Buffer.alloc(n);
+  let block = Buffer.alloc(0);
+  for (let i = 0, j = 0; i < n; i++, j++) {
+    if (j >= block.length) {
+      block = createHash('sha256').update(`${rt.seed}:${salt}:${i}`).digest();
+      j = 0;
+    }
+    out[i] = block[j] as number;
+  }
+  return out;
+}
+
+export function md5Etag(b: Uint8Array): string {
+  return `"${createHash('md5').update(b).digest('hex')}"`;
+}
+
+/** A region different from the target's, for wrong-scope checks. */
+export function otherRegion(rt: Runtime): string {
+  return rt.region === 'us-west-2' ? 'eu-west-1' : 'us-west-2';
+}
+
+/** Send a presigned URL (from the SDK's presigner) through the instrumented handler. */
+export async function sendUrl(rt: Runtime, method: string, url: string, headers: Record<string, string> = {}, payload?: Buffer): Promise<RawResponse> {
+  const u = new URL(url);
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of u.searchParams) {
+    const prev = query[k];
+    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const req = new HttpRequest({
+    method,
+    protocol: u.protocol,
+    hostname: u.hostname,
+    ...(u.port ? { port: Number(u.port) } : {}),
+    path: u.pathname,
+    query,
+    headers: { host: u.host, ...(payload ? { 'content-length': String(payload.length) } : {}), ...headers },
+    ...(payload ? { body: payload } : {}),
+  });
+  return sendRaw(rt, req);
+}
+
+/** The body must be exactly these bytes. */
+export function expectBytes(what: string, observed: Uint8Array, expected: Uint8Array): void {
+  if (Buffer.compare(Buffer.from(observed), Buffer.from(expected)) !== 0) {
+    fail(`${what}: body differs`, `${expected.length} bytes, md5 ${md5Etag(expected)}`, `${observed.length} bytes, md5 ${md5Etag(observed)}`);
+  }
+}
+
+/**
+ * Register a check when `reason` is undefined; otherwise report it as skipped with that reason
+ * (verdict `skipped` in the report, never a pass).
+ */
+export function checkWhen(reason: string | undefined, meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>): void {
+  if (reason === undefined) {
+    check(meta, fn);
+    return;
+  }
+  const s3c: S3cMeta = {
+    id: meta.id,
+    operation: meta.operation,
+    area: OPERATIONS[meta.operation].area,
+    spec: meta.spec,
+    level: meta.level,
+    title: meta.title,
+    kind: 'scenario',
+    file: `suites/auth/${meta.operation}.test.ts`,
+    skipReason: reason,
+  };
+  test(`${meta.id} — ${meta.title}`, { meta: { s3c }, skip: true }, () => {});
+}

@@ -1,0 +1,44 @@
+/**
+ * Bucket naming, the accepting side: every valid name is created and the bucket works.
+ * Valid names always contain the run id (isRunBucket), are adopted before creation and deleted
+ * at once. Valid names of exactly 3 characters cannot hold the 9-character run id and are never
+ * created: that boundary is covered by the model's offline tests and the 2-character rejection.
+ */
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { property } from '../../harness/check.ts';
+import { adoptBucket } from '../../harness/buckets.ts';
+import { expectEqual, step } from '../../harness/expect.ts';
+import { runtime } from '../../harness/runtime.ts';
+import { NAMING_RULES_SPEC } from '../../harness/naming.ts';
+import { validBucketName } from '../../fixtures/arbitraries/bucket-names.ts';
+
+const rt = runtime();
+const pad = (s: string, n: number) => (s + 'x'.repeat(n)).slice(0, n);
+
+property(
+  {
+    id: 'CreateBucket/name-valid-accepted',
+    operation: 'CreateBucket',
+    spec: NAMING_RULES_SPEC,
+    level: 'required',
+    title: 'any valid name (dots, hyphens, digits, up to 63 chars) → created; HeadBucket 200, object round trip, DeleteBucket 204',
+    maxRuns: 4,
+    // Pinned boundaries: the shortest name that holds the run id, and exactly 63 characters.
+    examples: [{ name: rt.runId }, { name: pad(`a.b-c.${rt.runId}-9`, 63) }],
+  },
+  { name: validBucketName(rt.runId) },
+  async ({ name }, { s3 }) => {
+    adoptBucket(rt, name);
+    const created = await step(`CreateBucket "${name}"`, s3.send(new CreateBucketCommand({ Bucket: name })));
+    expectEqual(`CreateBucket "${name}" status`, created.$metadata.httpStatusCode, 200);
+    const head = await step(`HeadBucket "${name}"`, s3.send(new HeadBucketCommand({ Bucket: name })));
+    expectEqual(`HeadBucket "${name}" status`, head.$metadata.httpStatusCode, 200);
+    const body = `body of ${name}`;
+    await step(`PutObject into "${name}"`, s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: body })));
+    const got = await step(`GetObject from "${name}"`, s3.send(new GetObjectCommand({ Bucket: name, Key: 'k' })));
+    expectEqual(`GetObject body from "${name}"`, await got.Body?.transformToString(), body);
+    await step(`DeleteObject in "${name}"`, s3.send(new DeleteObjectCommand({ Bucket: name, Key: 'k' })));
+    const del = await step(`DeleteBucket "${name}"`, s3.send(new DeleteBucketCommand({ Bucket: name })));
+    expectEqual(`DeleteBucket "${name}" status`, del.$metadata.httpStatusCode, 204);
+  },
+);
