@@ -117,15 +117,17 @@ export function buildRequest(rt: Runtime, req: RawRequest): HttpRequest {
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
     headers['content-length'] = String(Buffer.byteLength(body));
   }
-  const query: Record<string, string | string[] | null> = {};
-  for (const [k, v] of Object.entries(req.query ?? {})) query[k] = v;
+  // A bare flag (`?uploads`) is sent as `uploads=`: S3 treats both alike, and SigV4's canonical
+  // query string has `uploads=` either way (@smithy/signature-v4 drops null-valued parameters).
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(req.query ?? {})) query[k] = v === null ? '' : v;
   return new HttpRequest({
     method: req.method,
     protocol: t.protocol,
     hostname: t.hostname,
     ...(t.port !== undefined ? { port: t.port } : {}),
     path: t.path,
-    query: query as Record<string, string | string[]>,
+    query,
     headers,
     ...(body !== undefined ? { body } : {}),
   });

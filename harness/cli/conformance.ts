@@ -10,6 +10,20 @@ import { ConfigError, resolveConfig } from '../config.ts';
 import { applyOptionsToEnv, buildProgram, testNamePattern, type CliOptions } from './conformance-options.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { exitCodeFor } from '../verdict.ts';
+import { estimateRequests, loadReference } from '../estimate.ts';
+
+/** Reference request counts: the latest local swift-local run, else the committed estimates. */
+const ESTIMATE_SOURCES = ['reports/bench/swift-local/results.json', 'reports/swift-local/results.json', 'fixtures/data/request-estimates.json'];
+
+function printEstimate(numRuns: number, pattern: string | undefined, max: number | undefined): void {
+  const ref = ESTIMATE_SOURCES.map((f) => loadReference(resolve(process.cwd(), f))).find((r) => r !== undefined);
+  if (!ref) return;
+  const re = pattern ? new RegExp(pattern) : undefined;
+  const est = estimateRequests(ref, (id) => !re || re.test(`${id} — `), numRuns);
+  const areas = Object.entries(est.perArea).map(([a, n]) => `${a} ${n}`).join(', ');
+  process.stdout.write(`s3c: estimated requests for this run: ~${est.total} over ${est.checks} checks (${areas}; basis: ${est.basis})\n`);
+  if (max !== undefined && est.total > max) process.stdout.write(`s3c: the estimate exceeds S3C_MAX_REQUESTS=${max}: the run will stop when the budget is spent\n`);
+}
 
 async function main(argv: string[]): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -48,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
 
   const pattern = testNamePattern(opts);
   if (filters.length > 0) process.env.S3C_FILTERED = '1';
+  if (cfg.profile.remote || cfg.maxRequests !== undefined) printEstimate(cfg.numRuns, pattern, cfg.maxRequests);
   process.env.TEST = 'true';
   process.env.VITEST = 'true';
   process.env.NODE_ENV ??= 'test';

@@ -9,7 +9,6 @@ import { runtime } from '../../harness/runtime.ts';
 import {
   API,
   ERRORS,
-  expectBytes,
   expectGetMatches,
   expectHeadMatches,
   md5Base64,
@@ -318,4 +317,3 @@ check(
   },
 );
 
-export { expectBytes };
