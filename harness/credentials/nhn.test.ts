@@ -62,7 +62,8 @@ describe('NhnIdentity against the fake', () => {
     expect(err).toBeInstanceOf(CredentialLimitError);
     const msg = (err as Error).message;
     expect(msg).toMatch(/already has 3 S3 credentials in project .* \(the limit is 3 per user per project\)/);
-    for (const p of preloaded) expect(msg).toContain(p.access);
+    for (const p of preloaded) expect(msg).toContain(`${p.access.slice(0, 4)}…`);
+    for (const p of preloaded) expect(msg).not.toContain(p.access.slice(0, 5));
     expect(msg).not.toMatch(/SECRET/);
     expect((err as CredentialLimitError).existing).toEqual(preloaded.map((p) => p.access));
     expect(fake.requests.some((r) => r.method === 'POST')).toBe(false);
@@ -86,7 +87,7 @@ describe('NhnIdentity against the fake', () => {
       }
       return fetch(url, init);
     });
-    await expect(id.issue()).rejects.toThrow(/Existing access keys: x1, x2, x3/);
+    await expect(id.issue()).rejects.toThrow(/Existing access keys: x1…, x2…, x3…/);
   });
 
   test('an expired token (401): a clear message with a token alone; a fresh token with a password', async () => {

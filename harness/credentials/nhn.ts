@@ -47,14 +47,18 @@ export class NhnIdentityError extends Error {
   }
 }
 
-/** The 3-credential limit is reached: lists the existing access keys (never their secrets). */
+/**
+ * The 3-credential limit is reached: lists the existing access keys — masked to their first 4
+ * characters, the project's rule for printing keys — and never their secrets. `existing` keeps
+ * the full keys for code that deletes a leftover.
+ */
 export class CredentialLimitError extends NhnIdentityError {
   readonly existing: string[];
   constructor(userId: string, tenantId: string, existing: string[], status?: number) {
     super(
       `NHN identity: user ${userId} already has ${existing.length} S3 credentials in project ${tenantId} ` +
         `(the limit is ${CREDENTIAL_LIMIT} per user per project), so the run cannot issue its own. ` +
-        `Existing access keys: ${existing.join(', ')}. Delete one that no run or person uses ` +
+        `Existing access keys: ${existing.map((k) => `${k.slice(0, 4)}…`).join(', ')}. Delete one that no run or person uses ` +
         `(DELETE /v2.0/users/${userId}/credentials/OS-EC2/<access>, or the console's S3 API credentials page) and run again.`,
       status,
     );
