@@ -47,6 +47,7 @@ export default defineConfig({
           globalSetup: ['./harness/vitest/global-setup.ts'],
           setupFiles: ['./harness/vitest/setup.ts'],
           pool: 'forks',
+          isolate: false,
           maxWorkers: Number.isFinite(concurrency) && concurrency > 0 ? concurrency : 4,
           testTimeout: 120_000,
           hookTimeout: 300_000,

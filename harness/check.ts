@@ -305,6 +305,7 @@ export function property<T extends Record<string, unknown>>(
       if (meta.examples) params.examples = meta.examples.map((e) => [e as Record<string, unknown>]);
       const out = await fc.check(prop, params);
       info.runs = runs;
+      if (out.interrupted && runs === 0) throw new Error('property interrupted by its time budget before its first run');
       if (out.failed) {
         info.shrinks = out.numShrinks;
         info.counterexample = scrub(out.counterexample ? fc.stringify(out.counterexample[0]) : '(none)');
@@ -328,7 +329,6 @@ export function property<T extends Record<string, unknown>>(
         }
         throw err;
       }
-      if (out.interrupted && runs === 0) throw new Error('property interrupted before its first run (time budget)');
     },
     'property',
   );

@@ -9,6 +9,7 @@
  *       expected: fail          # fail | skip
  *       reason: Swift s3api does not enforce AWS's xn-- rule
  *       link: https://…         # optional triage link
+ *       observed: 409 BucketAlreadyExists   # optional: how it fails (substring of the observed value)
  *     ListParts/*:              # a trailing * matches every id with that prefix
  *       expected: skip
  *       reason: not implemented (405)
@@ -23,6 +24,12 @@ export interface Expectation {
   expected: ExpectedOutcome;
   reason: string;
   link?: string;
+  /**
+   * How the check is known to fail: text the failure's observed value must contain (e.g.
+   * "409 BucketAlreadyExists"). A failure that looks different is a new failure (`fail`), not
+   * the known deviation: a regression hiding behind an old deviation still shows.
+   */
+  observed?: string;
   /** The file and pattern it came from, for the report. */
   source?: string;
 }
@@ -48,11 +55,16 @@ export function parseExpectations(text: string, source: string, into?: Expectati
   if (doc.checks === undefined || doc.checks === null) return set;
   if (typeof doc.checks !== 'object' || Array.isArray(doc.checks)) throw new ExpectationsError(`${source}: "checks" must be a mapping of check id → expectation`);
   for (const [pattern, raw] of Object.entries(doc.checks as Record<string, unknown>)) {
-    const e = raw as { expected?: unknown; reason?: unknown; link?: unknown } | null;
+    const e = raw as { expected?: unknown; reason?: unknown; link?: unknown; observed?: unknown } | null;
     if (!e || (e.expected !== 'fail' && e.expected !== 'skip')) throw new ExpectationsError(`${source}: ${pattern}: "expected" must be fail or skip`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new ExpectationsError(`${source}: ${pattern}: a "reason" is required`);
     const exp: Expectation = { expected: e.expected, reason: e.reason.trim(), source: `${source}#${pattern}` };
     if (typeof e.link === 'string') exp.link = e.link;
+    if (e.observed !== undefined) {
+      if (typeof e.observed !== 'string' || e.observed === '') throw new ExpectationsError(`${source}: ${pattern}: "observed" must be a non-empty string`);
+      if (e.expected !== 'fail') throw new ExpectationsError(`${source}: ${pattern}: "observed" only goes with expected: fail`);
+      exp.observed = e.observed;
+    }
     if (pattern.endsWith('*')) {
       set.prefixes.push([pattern.slice(0, -1), exp]);
     } else {

@@ -27,7 +27,12 @@ export function outcomeOf(c: RawCase): Outcome {
 export function toEntry(c: RawCase): ResultEntry {
   const m = c.meta;
   const outcome = outcomeOf(c);
-  const verdict = computeVerdict(outcome, m.expectation?.expected);
+  let verdict = computeVerdict(outcome, m.expectation?.expected);
+  // A known deviation must fail the known way; any other failure is a new one.
+  const pinned = m.expectation?.observed;
+  const seen = `${m.error?.observed ?? ''}\n${m.error?.message ?? ''}`;
+  const otherFailure = verdict === 'known-deviation' && pinned !== undefined && !seen.includes(pinned);
+  if (otherFailure) verdict = 'fail';
   const e: ResultEntry = {
     id: m.id,
     operation: m.operation,
@@ -42,11 +47,22 @@ export function toEntry(c: RawCase): ResultEntry {
     durationMs: Math.round(c.durationMs),
   };
   if (m.expectation) {
-    e.expectation = { expected: m.expectation.expected, reason: m.expectation.reason, ...(m.expectation.link ? { link: m.expectation.link } : {}) };
+    e.expectation = {
+      expected: m.expectation.expected,
+      reason: m.expectation.reason,
+      ...(m.expectation.link ? { link: m.expectation.link } : {}),
+      ...(m.expectation.observed ? { observed: m.expectation.observed } : {}),
+    };
   }
   if (m.skipReason) e.skipReason = m.skipReason;
   if (m.error) e.error = m.error;
   else if (outcome === 'error') e.error = { message: c.runnerErrors.join('\n') || 'the check did not finish (time-out or a failing hook)' };
+  if (otherFailure) {
+    e.error = {
+      ...(m.error ?? { message: '' }),
+      message: `fails differently from its known deviation (${m.expectation?.reason ?? ''}): expected the observed value to contain ${JSON.stringify(pinned)}\n${m.error?.message ?? ''}`,
+    };
+  }
   if (verdict === 'unexpected-pass') {
     e.error = { message: `listed as a known deviation (${m.expectation?.reason ?? ''}) but passed: update the expectations file`, expected: 'fail (known deviation)', observed: 'pass' };
   }

@@ -55,7 +55,7 @@ export interface ResultEntry {
   status: 'passed' | 'failed' | 'skipped';
   verdict: Verdict;
   durationMs: number;
-  expectation?: { expected: 'fail' | 'skip'; reason: string; link?: string };
+  expectation?: { expected: 'fail' | 'skip'; reason: string; link?: string; observed?: string };
   skipReason?: string;
   error?: CheckError;
   /** The redacted wire exchange of a failure. */

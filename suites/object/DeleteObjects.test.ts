@@ -57,13 +57,13 @@ check(
     operation: 'DeleteObjects',
     spec: `${REF}#API_DeleteObjects_ResponseSyntax`,
     level: 'required',
-    title: 'verbose DeleteObjects of existing and missing keys → 200, every key reported <Deleted> (missing ones too), no <Error>, objects gone',
+    title: 'verbose DeleteObjects of existing and missing keys (also under an unused prefix) → 200, every key reported <Deleted>, no <Error>, objects gone',
   },
   async () => {
     const p = uniq();
     const existing = [`${p}a`, `${p}b/c`, `${p}é d`];
     for (const k of existing) await putObjectRaw(rt, bucket, k, k);
-    const keys = [...existing, `${p}missing`];
+    const keys = [...existing, `${p}missing`, `${p}no-such-prefix/missing`];
     const res = await postDelete(deleteXml(keys));
     expectStatus(res, 200, 'DeleteObjects');
     const r = parseResult(res);
