@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { failureSignature, pin } from './expectations.ts';
+import type { ResultsFile } from '../report/schema.ts';
+
+describe('pinning how a known deviation fails', () => {
+  test('signature: status and code first, else the failed assertion, never volatile values', () => {
+    expect(failureSignature({ kind: 'scenario', error: { message: 'x', observed: '409 BucketAlreadyExists (The requested bucket already exists)' } })).toBe('409 BucketAlreadyExists');
+    expect(failureSignature({ kind: 'scenario', error: { message: 'header x-amz-request-id\n  expected: …', observed: '(absent)' } })).toBe('header x-amz-request-id');
+    expect(failureSignature({ kind: 'scenario', error: { message: 'bucket s3c-tp2at7zcb-3n12 listed\n', observed: 'true' } })).toBeUndefined();
+    expect(failureSignature({ kind: 'property', error: { message: 'property failed', observed: '400 X' } })).toBeUndefined();
+    expect(failureSignature({ kind: 'scenario', error: { message: 'PutObject: the target accepted\n', observed: '200 success' } })).toBe('PutObject: the target accepted');
+  });
+  test('pins exact entries, keeps comments, leaves patterns and pinned entries alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 's3c-pin-'));
+    mkdirSync(join(dir, 't'));
+    writeFileSync(join(dir, 't', 'a.yaml'), '# comment kept\ntarget: t\nchecks:\n  A/one:\n    expected: fail\n    reason: r1 # inline\n  B/*:\n    expected: fail\n    reason: r2\n');
+    const results = {
+      run: { target: 't' },
+      results: [
+        { id: 'A/one', kind: 'scenario', verdict: 'known-deviation', error: { message: 'm', observed: '403 AccessDenied' } },
+        { id: 'B/two', kind: 'scenario', verdict: 'known-deviation', error: { message: 'm', observed: '400 X' } },
+      ],
+    } as unknown as ResultsFile;
+    const r = pin(results, dir);
+    expect(r.pinned.map((p) => p.id)).toEqual(['A/one']);
+    expect(r.skipped).toEqual([{ id: 'B/two', why: 'matched by a pattern entry' }]);
+    const text = readFileSync(join(dir, 't', 'a.yaml'), 'utf8');
+    expect(text).toContain('# comment kept');
+    expect(text).toContain('# inline');
+    expect(text).toMatch(/A\/one:\n {4}expected: fail\n {4}reason: r1 # inline\n {4}observed: 403 AccessDenied/);
+  });
+});
