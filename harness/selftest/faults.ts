@@ -1,127 +1,21 @@
+export * from './fault-kit.ts';
+
 /**
  * The fault catalogue of the self-validation: each fault breaks one S3 behaviour in the proxy
  * (harness/selftest/proxy.ts), names the operation whose checks must then fail, and the check
  * id prefixes to run for it. At least one fault per area, more where the area is large.
  */
 import { createHash } from 'node:crypto';
-import type { Area, Operation } from '../operations.ts';
-import { pathOf, queryOf, type FaultHooks, type ProxyRequest, type ProxyResponse } from './proxy.ts';
+import { acceptRejected, accessKeyOf, dropHeaders, editBody, errorCode, operationOf, reverseElements, stripQueryParam, stripRequestHeader, type Fault } from './fault-kit.ts';
+import { queryOf } from './proxy.ts';
+import { OBJECT_FAULTS } from './faults-object.ts';
+import { LISTING_BUCKET_FAULTS } from './faults-listing-bucket.ts';
+import { MULTIPART_AUTH_FAULTS } from './faults-multipart-auth.ts';
 
-export interface Fault extends FaultHooks {
-  id: string;
-  area: Area;
-  /** Checks of this operation must fail when the fault is active. */
-  operation: Operation;
-  description: string;
-  /** Check id prefixes to run (npm run conformance -- --only …). */
-  only: string[];
-}
+/** Keys of the local reference servers' real users (harness/targets.ts). */
+const KNOWN_KEYS = new Set(['S3RVER', 'test:tester', 'test:tester3', 'test2:tester2', 'testkey', 'testkey2']);
 
-/** Which S3 operation a (path-style) request is. */
-export function operationOf(req: Pick<ProxyRequest, 'method' | 'url' | 'headers'>): Operation | 'Unknown' {
-  const { bucket, key } = pathOf(req.url);
-  const q = queryOf(req.url);
-  const copy = req.headers['x-amz-copy-source'] !== undefined;
-  const m = req.method;
-  if (!bucket) return m === 'GET' ? 'ListBuckets' : 'Unknown';
-  if (key === undefined) {
-    if (q.has('acl')) return m === 'PUT' ? 'PutBucketAcl' : 'GetBucketAcl';
-    if (q.has('location')) return 'GetBucketLocation';
-    if (q.has('uploads')) return 'ListMultipartUploads';
-    if (q.has('delete') && m === 'POST') return 'DeleteObjects';
-    if (m === 'PUT') return 'CreateBucket';
-    if (m === 'HEAD') return 'HeadBucket';
-    if (m === 'DELETE') return 'DeleteBucket';
-    if (m === 'GET') return q.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
-    return 'Unknown';
-  }
-  if (q.has('uploadId')) {
-    if (m === 'PUT') return copy ? 'UploadPartCopy' : 'UploadPart';
-    if (m === 'POST') return 'CompleteMultipartUpload';
-    if (m === 'DELETE') return 'AbortMultipartUpload';
-    if (m === 'GET') return 'ListParts';
-  }
-  if (q.has('uploads') && m === 'POST') return 'CreateMultipartUpload';
-  if (m === 'PUT') return copy ? 'CopyObject' : 'PutObject';
-  if (m === 'GET') return 'GetObject';
-  if (m === 'HEAD') return 'HeadObject';
-  if (m === 'DELETE') return 'DeleteObject';
-  return 'Unknown';
-}
-
-export function errorCode(res: ProxyResponse): string | undefined {
-  return /<Code>([^<]+)<\/Code>/.exec(res.body.toString('utf8'))?.[1];
-}
-
-function ok(headers: Record<string, string> = {}, body = ''): ProxyResponse {
-  return { status: 200, headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'fault', ...headers }, body: Buffer.from(body) };
-}
-
-/** Answer success where the target rejected with one of these codes (a server that "accepts" what it must refuse). */
-function acceptRejected(ops: Operation[] | 'any', codes: string[], status?: number, when?: (req: ProxyRequest) => boolean): FaultHooks['onResponse'] {
-  return (req, res) => {
-    if (ops !== 'any' && !ops.includes(operationOf(req) as Operation)) return;
-    if (when && !when(req)) return;
-    if (req.method === 'HEAD') return status !== undefined && res.status === status ? ok() : undefined;
-    const code = errorCode(res);
-    if (code !== undefined && codes.includes(code) && (status === undefined || res.status === status)) {
-      return ok({ etag: '"d41d8cd98f00b204e9800998ecf8427e"' }, req.method === 'GET' ? '' : '');
-    }
-    return undefined;
-  };
-}
-
-function editBody(ops: Operation[], edit: (xml: string, req: ProxyRequest) => string): FaultHooks['onResponse'] {
-  return (req, res) => {
-    if (!ops.includes(operationOf(req) as Operation) || res.status >= 300) return;
-    const xml = res.body.toString('utf8');
-    const out = edit(xml, req);
-    if (out === xml) return;
-    return { ...res, body: Buffer.from(out) };
-  };
-}
-
-function dropHeaders(ops: Operation[], names: (n: string) => boolean): FaultHooks['onResponse'] {
-  return (req, res) => {
-    if (!ops.includes(operationOf(req) as Operation)) return;
-    const headers = { ...res.headers };
-    let changed = false;
-    for (const k of Object.keys(headers)) {
-      if (names(k)) {
-        delete headers[k];
-        changed = true;
-      }
-    }
-    return changed ? { ...res, headers } : undefined;
-  };
-}
-
-function stripRequestHeader(ops: Operation[], name: string): FaultHooks['onRequest'] {
-  return (req) => {
-    if (ops.includes(operationOf(req) as Operation)) delete req.headers[name];
-  };
-}
-
-function stripQueryParam(ops: Operation[], param: string): FaultHooks['onRequest'] {
-  return (req) => {
-    if (!ops.includes(operationOf(req) as Operation)) return;
-    const [path, qs] = req.url.split('?');
-    if (!qs) return;
-    const parts = qs.split('&').filter((p) => p.split('=')[0] !== param);
-    req.url = parts.length ? `${path}?${parts.join('&')}` : (path ?? '/');
-  };
-}
-
-function reverseElements(xml: string, tag: string): string {
-  const re = new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`, 'g');
-  const items = xml.match(re);
-  if (!items || items.length < 2) return xml;
-  const reversed = [...items].reverse();
-  let i = 0;
-  return xml.replace(re, () => reversed[i++] as string);
-}
-
-export const FAULTS: Fault[] = [
+export const CORE_FAULTS: Fault[] = [
   // ---- object ---------------------------------------------------------------------------
   {
     id: 'object/put-wrong-etag',
@@ -263,7 +157,7 @@ export const FAULTS: Fault[] = [
   {
     id: 'bucket/acl-grant-dropped',
     area: 'bucket',
-    operation: 'GetBucketAcl',
+    operation: ['GetBucketAcl', 'PutBucketAcl'],
     description: 'GetBucketAcl omits every grant but the first',
     only: ['GetBucketAcl/', 'PutBucketAcl/'],
     onResponse: editBody(['GetBucketAcl'], (xml) => {
@@ -394,9 +288,12 @@ export const FAULTS: Fault[] = [
     id: 'auth/accepts-unknown-key',
     area: 'auth',
     operation: 'SigV4',
-    description: 'An unknown access key is accepted (403 InvalidAccessKeyId turned into 200)',
+    description: 'A request signed with an access key the server does not know is accepted (its 403 turned into 200)',
     only: ['SigV4/'],
-    onResponse: acceptRejected('any', ['InvalidAccessKeyId'], 403),
+    onResponse: acceptRejected('any', ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied'], 403, (req) => {
+      const key = accessKeyOf(req);
+      return key !== undefined && !KNOWN_KEYS.has(key);
+    }),
   },
   {
     id: 'auth/accepts-skewed-date',
@@ -431,6 +328,9 @@ export const FAULTS: Fault[] = [
     onResponse: acceptRejected('any', ['XAmzContentSHA256Mismatch', 'BadDigest'], 400),
   },
 ];
+
+/** Every fault: the core catalogue plus the per-area catalogues (faults-<area>.ts). */
+export const FAULTS: Fault[] = [...CORE_FAULTS, ...OBJECT_FAULTS, ...LISTING_BUCKET_FAULTS, ...MULTIPART_AUTH_FAULTS];
 
 /** MD5 of a buffer as S3 writes it in an ETag. */
 export function md5Etag(b: Buffer): string {

@@ -109,3 +109,30 @@ export async function ownerId(s3: S3Client): Promise<string | undefined> {
 export function unknownUploadId(): string {
   return `s3c${createHash('sha256').update(`${Date.now()}-${Math.random()}`).digest('hex').slice(0, 40)}`;
 }
+
+/**
+ * CompleteMultipartUploadResult/Location: "the URI that identifies the newly created object" — an
+ * absolute http(s) URI naming the bucket and the key, path style (`/bucket/key`) or virtual-hosted
+ * style (`bucket.<host>/key`). A Location that names the object but lacks the scheme fails with its
+ * own message, so that a known "no scheme" deviation cannot hide a Location naming another object.
+ */
+export function expectLocation(location: string | undefined, bucket: string, key: string): void {
+  const want = `an absolute http(s) URI of the object: http(s)://<host>/${bucket}/${key} or http(s)://${bucket}.<host>/${key}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(location ?? '');
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? (location ?? '') : `http://${location ?? ''}`);
+  } catch {
+    return fail('CompleteMultipartUploadResult/Location is not a URI', want, location);
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  const pathStyle = path === `/${bucket}/${key}`;
+  const virtualHost = url.hostname.startsWith(`${bucket}.`) && path === `/${key}`;
+  if (!(pathStyle || virtualHost) || url.hostname === '') fail('CompleteMultipartUploadResult/Location does not name the new object', want, location);
+  if (!hasScheme || !/^https?:$/.test(url.protocol)) fail('CompleteMultipartUploadResult/Location has no http(s) scheme', want, location);
+}

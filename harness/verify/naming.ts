@@ -44,6 +44,11 @@ export async function expectBucketNameRejected(rt: Runtime, name: string): Promi
   expectRawError(res, { status: 400, code: 'InvalidBucketName' }, `CreateBucket "${name}"`);
 }
 
+/** Pinned first runs of the length rule: exactly 64 characters (the run id inside) and exactly 2. */
+function lengthBoundaries(runId: string): Array<{ b: { rule: 'length'; name: string } }> {
+  return [{ b: { rule: 'length', name: `${runId}-${'x'.repeat(63 - runId.length)}` } }, { b: { rule: 'length', name: 'ab' } }];
+}
+
 /** Declare `CreateBucket/name-rule-<rule>` for each rule. */
 export function namingRuleChecks(rt: Runtime, rules: readonly RuleInfo[]): void {
   for (const info of rules) {
@@ -56,6 +61,7 @@ export function namingRuleChecks(rt: Runtime, rules: readonly RuleInfo[]): void 
         level: REQUIRED.has(info.rule) ? 'required' : 'optional',
         title: `name breaking only "${info.rule}" (${wording}) → 400 InvalidBucketName, no bucket`.slice(0, 160),
         maxRuns: MAX_INVALID_RUNS,
+        ...(info.rule === 'length' ? { examples: lengthBoundaries(rt.runId) } : {}),
       },
       { b: bucketNameBreaking(info.rule, rt.runId) },
       async ({ b }) => {

@@ -53,6 +53,27 @@ check(
 
 check(
   {
+    id: 'ListBuckets/owner-is-bucket-owner',
+    operation: 'ListBuckets',
+    spec: `${REF}#API_ListBuckets_ResponseElements`,
+    level: 'required',
+    title: "ListBuckets Owner/ID is the sender's canonical ID: the Owner/ID GetBucketAcl shows for a bucket the sender created",
+    feature: 'acl',
+  },
+  async () => {
+    const list = await raw(rt, { method: 'GET' });
+    expectStatus(list, 200, 'ListBuckets');
+    const listed = (list.xml()?.ListAllMyBucketsResult as { Owner?: { ID?: string } } | undefined)?.Owner?.ID;
+    const acl = await raw(rt, { method: 'GET', bucket, query: { acl: '' } });
+    expectStatus(acl, 200, 'GetBucketAcl of the bucket this file created');
+    const owner = (acl.xml()?.AccessControlPolicy as { Owner?: { ID?: string } } | undefined)?.Owner?.ID;
+    expectMatch('GetBucketAcl Owner/ID', owner, /\S/);
+    expectEqual('ListBuckets Owner/ID (= the bucket owner GetBucketAcl names)', listed, owner);
+  },
+);
+
+check(
+  {
     id: 'ListBuckets/creation-date',
     operation: 'ListBuckets',
     spec: `${REF}#API_ListBuckets_ResponseElements`,

@@ -44,6 +44,23 @@ check(
 
 check(
   {
+    id: 'ListMultipartUploads/default-max-uploads',
+    operation: 'ListMultipartUploads',
+    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    level: 'required',
+    title: 'ListMultipartUploads without max-uploads → MaxUploads 1000 (the documented default), IsTruncated false',
+  },
+  async ({ s3 }) => {
+    const id = await createUpload(s3, bucket, 'm/one');
+    const out = await list(s3, { Prefix: 'm/' });
+    expectEqual('uploads under m/', pairs(out), [`m/one#${id}`]);
+    expectEqual('ListMultipartUploadsResult/MaxUploads', out.MaxUploads, 1000);
+    expectEqual('ListMultipartUploadsResult/IsTruncated', out.IsTruncated, false);
+  },
+);
+
+check(
+  {
     id: 'ListMultipartUploads/prefix',
     operation: 'ListMultipartUploads',
     spec: ref('ListMultipartUploads', 'RequestParameters'),
@@ -116,6 +133,10 @@ check(
       if (page >= 6) fail('ListMultipartUploads pagination', 'at most 4 pages for 4 uploads with max-uploads=1', `${page} pages, still truncated (seen ${seen.length})`);
       const out = await list(s3, { Prefix: 'g/', MaxUploads: 1, KeyMarker: keyMarker, UploadIdMarker: idMarker });
       expectEqual(`page ${page + 1} MaxUploads`, out.MaxUploads, 1);
+      if (keyMarker !== undefined) {
+        expectEqual(`page ${page + 1} KeyMarker (the key-marker sent)`, out.KeyMarker, keyMarker);
+        expectEqual(`page ${page + 1} UploadIdMarker (the upload-id-marker sent)`, out.UploadIdMarker, idMarker);
+      }
       const p = pairs(out);
       if (p.length > 1) fail(`page ${page + 1} size`, 'at most 1 upload', p.length);
       seen.push(...p);

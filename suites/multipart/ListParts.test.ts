@@ -89,6 +89,21 @@ check(
 
 check(
   {
+    id: 'ListParts/default-max-parts',
+    operation: 'ListParts',
+    spec: ref('ListParts', 'RequestParameters'),
+    level: 'required',
+    title: 'ListParts without max-parts → MaxParts 1000 (the documented default), IsTruncated false for 3 parts',
+  },
+  async ({ s3 }) => {
+    const f = await threeParts(s3);
+    expectEqual('ListPartsResult/MaxParts', f.out.MaxParts, 1000);
+    expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
+  },
+);
+
+check(
+  {
     id: 'ListParts/storage-class',
     operation: 'ListParts',
     spec: ref('ListParts', 'ResponseElements'),

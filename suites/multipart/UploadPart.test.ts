@@ -1,4 +1,5 @@
-import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
 import { check } from '../../harness/check.ts';
 import { createBucket } from '../../harness/buckets.ts';
@@ -140,6 +141,32 @@ check(
       await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: e2 }]);
       await expectObjectBytes(s3, bucket, key, second.segments);
       expectEqual('object size', second.size, 3000);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/content-md5-mismatch',
+    operation: 'UploadPart',
+    spec: ref('UploadPart', 'RequestSyntax'),
+    level: 'required',
+    title: 'UploadPart whose Content-MD5 is well-formed but not the MD5 of the part → 400 BadDigest, and the part is not stored',
+  },
+  async ({ s3, note }) => {
+    note(`Content-MD5 is checked against the part data; a mismatch is BadDigest (${ERRORS})`);
+    const key = 'part/bad-md5';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const wrong = createHash('md5').update('not the part').digest('base64');
+      await expectS3Error(s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, Body: Buffer.from('the part'), ContentMD5: wrong })), {
+        status: 400,
+        code: 'BadDigest',
+      });
+      const parts = await step('ListParts after the rejected part', s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id })));
+      expectEqual('parts stored after the rejected UploadPart', (parts.Parts ?? []).map((p) => p.PartNumber), []);
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }

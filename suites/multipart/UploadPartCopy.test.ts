@@ -61,9 +61,11 @@ check(
     const id = await createUpload(s3, bucket, key);
     try {
       const out = await step('UploadPartCopy', s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, SRC_KEY) })));
-      expectEqual('CopyPartResult/ETag (quoted MD5 of the copied bytes)', out.CopyPartResult?.ETag, SRC.etag());
       const lm = out.CopyPartResult?.LastModified;
-      if (!(lm instanceof Date) || Number.isNaN(lm.getTime()) || !ISO_TIMESTAMP.test(lm.toISOString())) fail('CopyPartResult/LastModified', 'a timestamp', lm);
+      if (!(lm instanceof Date) || Number.isNaN(lm.getTime()) || !ISO_TIMESTAMP.test(lm.toISOString()) || Math.abs(lm.getTime() - Date.now()) > 15 * 60_000) {
+        fail('CopyPartResult/LastModified', 'a timestamp within ±15 min of the copy', lm);
+      }
+      expectEqual('CopyPartResult/ETag (quoted MD5 of the copied bytes)', out.CopyPartResult?.ETag, SRC.etag());
       await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: out.CopyPartResult?.ETag as string }]);
       await expectObjectBytes(s3, bucket, key, SRC.segments);
     } finally {
@@ -208,6 +210,29 @@ check(
         { PartNumber: 2, ETag: out.CopyPartResult?.ETag ?? '' },
       ]);
       await expectObjectBytes(s3, bucket, key, [...p1.segments, ...SRC.range(5, 1004)]);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/no-such-source-key',
+    operation: 'UploadPartCopy',
+    spec: ERRORS,
+    level: 'required',
+    title: 'UploadPartCopy whose x-amz-copy-source key does not exist → 404 NoSuchKey',
+  },
+  async ({ s3 }) => {
+    await sources(s3);
+    const key = 'copy/missing-source';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(
+        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, 'src/does-not-exist') })),
+        { status: 404, code: 'NoSuchKey' },
+      );
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }

@@ -51,16 +51,34 @@ function parseResult(res: RawResponse): Parsed {
 
 const sorted = (a: readonly string[]): string[] => [...a].sort();
 
+/**
+ * Every check deletes keys under a fresh prefix that also holds a key it does NOT delete, so the
+ * prefix never becomes empty during the request. This keeps the situation the same on every run
+ * (a file-backed server such as s3rver otherwise races on removing the emptied "directory" while
+ * sibling keys are deleted concurrently), and the surviving key shows that only the listed keys
+ * were deleted.
+ */
+async function freshPrefix(): Promise<{ p: string; keep: string }> {
+  const p = uniq();
+  const keep = `${p}keep`;
+  await putObjectRaw(rt, bucket, keep, 'keep');
+  return { p, keep };
+}
+
+async function expectSurvivor(keep: string): Promise<void> {
+  expectStatus(await raw(rt, { method: 'HEAD', bucket, key: keep }), 200, `HEAD ${keep} (a key not in the request is not deleted)`);
+}
+
 check(
   {
     id: 'DeleteObjects/verbose',
     operation: 'DeleteObjects',
     spec: `${REF}#API_DeleteObjects_ResponseSyntax`,
     level: 'required',
-    title: 'verbose DeleteObjects of existing and missing keys (also under an unused prefix) → 200, every key reported <Deleted>, no <Error>, objects gone',
+    title: 'verbose DeleteObjects of existing and missing keys (also under an unused prefix) → 200, every key reported <Deleted>, no <Error>, objects gone, others kept',
   },
   async () => {
-    const p = uniq();
+    const { p, keep } = await freshPrefix();
     const existing = [`${p}a`, `${p}b/c`, `${p}é d`];
     for (const k of existing) await putObjectRaw(rt, bucket, k, k);
     const keys = [...existing, `${p}missing`, `${p}no-such-prefix/missing`];
@@ -70,6 +88,7 @@ check(
     expectEqual('<Deleted><Key> list', sorted(r.deleted), sorted(keys));
     expectEqual('<Error> entries', r.errors, []);
     for (const k of existing) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
+    await expectSurvivor(keep);
   },
 );
 
@@ -82,7 +101,7 @@ check(
     title: 'Quiet DeleteObjects → 200 with no <Deleted> entries and no <Error>, and the objects are gone',
   },
   async () => {
-    const p = uniq();
+    const { p, keep } = await freshPrefix();
     const keys = [`${p}q1`, `${p}q2/x`];
     for (const k of keys) await putObjectRaw(rt, bucket, k, k);
     const res = await postDelete(deleteXml([...keys, `${p}missing`], true));
@@ -91,6 +110,7 @@ check(
     expectEqual('<Deleted> entries in quiet mode', r.deleted, []);
     expectEqual('<Error> entries', r.errors, []);
     for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
+    await expectSurvivor(keep);
   },
 );
 
@@ -103,13 +123,14 @@ check(
     title: 'keys with &, <, >, quotes and apostrophes (XML-escaped in the request) are deleted and reported back exactly',
   },
   async ({ s3 }) => {
-    const p = uniq();
+    const { p, keep } = await freshPrefix();
     const keys = [`${p}a&b`, `${p}<tag>`, `${p}say "hi"`, `${p}it's`, `${p}&amp;literal`];
     for (const k of keys) await putObjectRaw(rt, bucket, k, 'x');
     const out = await step('DeleteObjects (SDK)', s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })) } })));
     expectEqual('Deleted keys', sorted((out.Deleted ?? []).map((d) => d.Key ?? '')), sorted(keys));
     expectEqual('Errors', out.Errors ?? [], []);
     for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${JSON.stringify(k)} after DeleteObjects`);
+    await expectSurvivor(keep);
   },
 );
 

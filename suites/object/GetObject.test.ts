@@ -6,7 +6,7 @@ import { createBucket, newBucketName } from '../../harness/buckets.ts';
 import { expectEqual, expectHeader, expectMatch, expectRawError, expectS3Error, expectStatus, expectTrue } from '../../harness/expect.ts';
 import { raw } from '../../harness/raw.ts';
 import { runtime } from '../../harness/runtime.ts';
-import { API, ERROR_BODY, ERRORS, expectBytes, putObjectRaw, quotedMd5 } from '../../harness/verify/object.ts';
+import { API, ERROR_BODY, ERRORS, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate } from '../../harness/verify/object.ts';
 import { bytesFromSeed, rangeArb, rangeHeader, rangeSelect } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
@@ -34,6 +34,34 @@ beforeAll(async () => {
   cLastModified = head.headers['last-modified'] ?? '';
 });
 
+// ---- the stored representation --------------------------------------------------------------
+
+check(
+  {
+    id: 'GetObject/stored-headers',
+    operation: 'GetObject',
+    spec: `${REF}#API_GetObject_ResponseSyntax`,
+    level: 'required',
+    title:
+      'GET → 200 with the bytes, ETag (quoted MD5), Content-Length, Last-Modified (IMF-fixdate), and the Content-Type/-Language/-Disposition/-Encoding, Cache-Control, Expires and x-amz-meta-* written by the PUT, unchanged',
+  },
+  async () => {
+    const key = 'stored/headers';
+    const body = bytesFromSeed(513, 77);
+    const headers = {
+      'content-type': 'text/csv',
+      'content-language': 'ko-KR',
+      'content-disposition': 'attachment; filename="report.csv"',
+      'content-encoding': 'identity',
+      'cache-control': 'max-age=120, private',
+      expires: 'Wed, 21 Oct 2037 07:28:00 GMT',
+    };
+    const meta = { colour: 'Blue Green', 'two-words': 'a=b; c' };
+    const put = await putObjectRaw(rt, bucket, key, body, { ...headers, 'x-amz-meta-colour': meta.colour, 'x-amz-meta-Two-Words': meta['two-words'] });
+    await expectGetMatches(rt, bucket, key, { body, headers, meta, putAt: serverDate(put) });
+  },
+);
+
 // ---- ranges ---------------------------------------------------------------------------------
 
 const rangeCase = fc.constantFrom(...SIZES).chain((size) => fc.record({ size: fc.constant(size), range: rangeArb(size) }));
@@ -46,7 +74,12 @@ property(
     level: 'required',
     title: 'any satisfiable bytes=a-b, bytes=a-, bytes=-n → 206 with exactly those bytes, Content-Range and Content-Length right',
     maxRuns: 30,
-    examples: [{ c: { size: 65_537, range: { kind: 'closed', first: 0, last: 0 } } }, { c: { size: 100, range: { kind: 'suffix', length: 200 } } }],
+    examples: [
+      { c: { size: 65_537, range: { kind: 'closed', first: 0, last: 0 } } },
+      { c: { size: 100, range: { kind: 'suffix', length: 200 } } },
+      { c: { size: 65_537, range: { kind: 'suffix', length: 10 } } },
+      { c: { size: 100, range: { kind: 'open', first: 37 } } },
+    ],
   },
   { c: rangeCase },
   async ({ c }) => {

@@ -31,12 +31,19 @@ check(
     operation: 'HeadObject',
     spec: `${REF}#API_HeadObject_ResponseSyntax`,
     level: 'required',
-    title: 'HEAD → 200, no body, and the same ETag, Content-Length, Content-Type, Last-Modified and metadata as GET',
+    title: 'HEAD → 200, no body, and the same ETag, Content-Length, Last-Modified, Content-Type/-Language/-Disposition/-Encoding, Cache-Control, Expires and metadata as GET',
   },
   async () => {
     const key = 'head/with-meta';
     const b = bytesFromSeed(777, 6);
-    const headers = { 'content-type': 'text/csv', 'cache-control': 'max-age=60', 'content-disposition': 'inline' };
+    const headers = {
+      'content-type': 'text/csv',
+      'cache-control': 'max-age=60',
+      'content-disposition': 'inline',
+      'content-language': 'de-CH',
+      'content-encoding': 'identity',
+      expires: 'Fri, 01 Jan 2036 00:00:00 GMT',
+    };
     const put = await putObjectRaw(rt, bucket, key, b, { ...headers, 'x-amz-meta-Mixed-Case': 'Value 1' });
     const w = { body: b, headers, meta: { 'mixed-case': 'Value 1' }, putAt: serverDate(put) };
     const get = await expectGetMatches(rt, bucket, key, w);
