@@ -16,7 +16,9 @@ import { estimateRequests, loadReference } from '../estimate.ts';
 const ESTIMATE_SOURCES = ['reports/bench/swift-local/results.json', 'reports/swift-local/results.json', 'fixtures/data/request-estimates.json'];
 
 function printEstimate(numRuns: number, pattern: string | undefined, max: number | undefined): void {
-  const ref = ESTIMATE_SOURCES.map((f) => loadReference(resolve(process.cwd(), f))).find((r) => r !== undefined);
+  // The freshest reference wins.
+  const refs = ESTIMATE_SOURCES.map((f) => loadReference(resolve(process.cwd(), f))).filter((r) => r !== undefined);
+  const ref = refs.sort((a, b) => (b.run.finishedAt ?? '').localeCompare(a.run.finishedAt ?? ''))[0];
   if (!ref) return;
   const re = pattern ? new RegExp(pattern) : undefined;
   const est = estimateRequests(ref, (id) => !re || re.test(`${id} — `), numRuns);

@@ -74,7 +74,7 @@ export const MULTIPART_AUTH_FAULTS: Fault[] = [
     operation: 'ListMultipartUploads',
     description: 'ListMultipartUploads does not echo key-marker / upload-id-marker in <KeyMarker> / <UploadIdMarker>',
     only: ['ListMultipartUploads/'],
-    onResponse: editBody(['ListMultipartUploads'], (xml) => replaceElement(replaceElement(xml, 'KeyMarker', ''), 'UploadIdMarker', '')),
+    onResponse: editBody(['ListMultipartUploads'], (xml) => replaceElement(replaceElement(xml, 'KeyMarker', null), 'UploadIdMarker', null)),
   },
   {
     id: 'multipart2/list-uploads-drops-initiated',
@@ -219,6 +219,22 @@ export const MULTIPART_AUTH_FAULTS: Fault[] = [
     only: ['Anonymous/'],
     onResponse: (req, res) =>
       unsignedRequest(req) && req.method === 'GET' && pathHasKey(req.url) && res.status >= 400 ? { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('private') } : undefined,
+  },
+  {
+    id: 'auth2/unsigned-payload-skips-signature',
+    area: 'auth',
+    operation: 'SigV4',
+    description: 'the signature of a request with x-amz-content-sha256: UNSIGNED-PAYLOAD is not verified (SignatureDoesNotMatch turned into 200)',
+    only: ['SigV4/unsigned-payload'],
+    onResponse: acceptRejected('any', ['SignatureDoesNotMatch'], 403, (req) => req.headers['x-amz-content-sha256'] === 'UNSIGNED-PAYLOAD'),
+  },
+  {
+    id: 'auth2/sigv2-skew-ignored',
+    area: 'auth',
+    operation: 'SigV2',
+    description: 'the Date of a SigV2 request is not checked for skew (RequestTimeTooSkewed turned into 200)',
+    only: ['SigV2/'],
+    onResponse: acceptRejected('any', ['RequestTimeTooSkewed'], 403, (req) => String(req.headers.authorization ?? '').startsWith('AWS ')),
   },
   {
     id: 'auth2/error-without-code',

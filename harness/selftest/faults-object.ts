@@ -9,7 +9,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { dropHeaders, editBody, errorCode, operationOf, type Fault } from './fault-kit.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, type Fault } from './fault-kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from './proxy.ts';
 
 /** "bucket/decoded key" of a path-style object request. */
@@ -370,6 +370,14 @@ export const OBJECT_FAULTS: Fault[] = [
   },
   // CopyObject
   copyReplaceIgnored(),
+  {
+    id: 'object2/copy-accepts-unknown-directive',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'CopyObject accepts an x-amz-metadata-directive other than COPY/REPLACE (400 InvalidArgument turned into 200)',
+    only: ['CopyObject/metadata-directive'],
+    onResponse: acceptRejected(['CopyObject'], ['InvalidArgument'], 400),
+  },
   copyDirectiveCopyTakesRequestMeta(),
   copyDropsContentType(),
   {
@@ -396,6 +404,14 @@ export const OBJECT_FAULTS: Fault[] = [
     }),
   },
   deleteObjectsErrorsForMissing(),
+  {
+    id: 'object2/delete-objects-ignores-content-md5',
+    area: 'object',
+    operation: 'DeleteObjects',
+    description: 'DeleteObjects does not verify Content-MD5 (400 BadDigest turned into 200 with an empty DeleteResult)',
+    only: ['DeleteObjects/content-md5'],
+    onResponse: acceptRejected(['DeleteObjects'], ['BadDigest'], 400),
+  },
   {
     id: 'object2/delete-objects-keys-url-encoded',
     area: 'object',

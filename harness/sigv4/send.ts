@@ -118,9 +118,9 @@ export async function sendChunked(rt: Runtime, t: Omit<Target, 'body'>, data: Ui
 }
 
 /** A SigV2 (`Authorization: AWS key:signature`) request, sent. Path style only. */
-export async function sendV2(rt: Runtime, t: Target, o: { keys?: Credentials } = {}): Promise<RawResponse> {
+export async function sendV2(rt: Runtime, t: Target, o: { keys?: Credentials; date?: Date } = {}): Promise<RawResponse> {
   const req = buildRequest(rt, t);
-  const date = (await serverNow(rt)).toUTCString();
+  const date = (o.date ?? (await serverNow(rt))).toUTCString();
   const headers = { ...req.headers, date };
   const query: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(req.query)) query[k] = v === null ? null : Array.isArray(v) ? (v[0] ?? '') : (v as string);

@@ -24,10 +24,12 @@ import { scrub } from '../wire.ts';
 const DEAD_STREAK = 3;
 const EXPECTATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'expectations');
 
-export function collectCases(modules: ReadonlyArray<TestModule>): RawCase[] {
+/** The checks of a run; those a name filter (--only, --grep) left out are not part of it. */
+export function collectCases(modules: ReadonlyArray<TestModule>, namePattern?: RegExp): RawCase[] {
   const out: RawCase[] = [];
   for (const mod of modules) {
     for (const tc of mod.children.allTests()) {
+      if (namePattern && !namePattern.test(tc.name)) continue;
       const c = toRawCase(tc);
       if (c) out.push(c);
     }
@@ -114,7 +116,8 @@ export default class S3cReporter implements Reporter {
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, _errors: unknown, reason: string): Promise<void> {
     const rt = globalThis.__s3cRuntime;
-    const cases = collectCases(modules);
+    const pattern = this.vitest?.config.testNamePattern;
+    const cases = collectCases(modules, pattern ? new RegExp(pattern) : undefined);
     if (!rt || cases.length === 0) return;
     if (reason === 'interrupted' && !this.aborted) this.aborted = 'interrupted (SIGINT/SIGTERM or cancelled)';
     const leaks = await sweepRun(rt);

@@ -9,6 +9,7 @@ import { createBucket } from '../../harness/buckets.ts';
 import { s3 } from '../../harness/client.ts';
 import { expectRawError, expectStatus, step } from '../../harness/expect.ts';
 import { runtime } from '../../harness/runtime.ts';
+import { serverNow } from '../../harness/sigv4/clock.ts';
 import { sendV2 } from '../../harness/sigv4/send.ts';
 import { body, expectBytes, SPEC } from './support.ts';
 
@@ -37,5 +38,14 @@ check(
   async () => {
     const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
     expectRawError(await sendV2(rt, { method: 'GET', bucket, key: 'v2/probe.txt' }, { keys }), { status: 403, code: 'SignatureDoesNotMatch' });
+  },
+);
+
+check(
+  { id: 'SigV2/date-skew', operation: 'SigV2', spec: `${SPEC.v2.split('#')[0]}#RESTAuthenticationTimeStamp`, level: 'optional', feature: 'sigv2',
+    title: "GET signed with SigV2 whose Date is 16 minutes in the server's past → 403 RequestTimeTooSkewed" },
+  async () => {
+    const date = new Date((await serverNow(rt)).getTime() - 16 * 60_000);
+    expectRawError(await sendV2(rt, { method: 'GET', bucket, key: 'v2/probe.txt' }, { date }), { status: 403, code: 'RequestTimeTooSkewed' });
   },
 );

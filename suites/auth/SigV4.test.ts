@@ -148,6 +148,18 @@ check(
   },
 );
 
+check(
+  { id: 'SigV4/unsigned-payload-wrong-secret', operation: 'SigV4', spec: SPEC.errors, level: 'required',
+    title: 'PUT with x-amz-content-sha256: UNSIGNED-PAYLOAD signed with a wrong secret key → 403 SignatureDoesNotMatch, nothing stored' },
+  async () => {
+    const key = 'sigv4/unsigned-wrong-secret';
+    const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
+    const res = await sendSigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { payload: 'unsigned', keys });
+    expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
+    await expectAbsent(key);
+  },
+);
+
 const UNKNOWN_KEY = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };
 
 check(

@@ -61,6 +61,23 @@ check(
 
 check(
   {
+    id: 'ListMultipartUploads/key-marker',
+    operation: 'ListMultipartUploads',
+    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    level: 'required',
+    title: 'key-marker=k/b without upload-id-marker over uploads k/a, k/b, k/c → only k/c listed; KeyMarker echoed',
+  },
+  async ({ s3 }) => {
+    const ids: Record<string, string> = {};
+    for (const k of ['k/a', 'k/b', 'k/c']) ids[k] = await createUpload(s3, bucket, k);
+    const out = await list(s3, { Prefix: 'k/', KeyMarker: 'k/b' });
+    expectEqual('ListMultipartUploadsResult/KeyMarker', out.KeyMarker, 'k/b');
+    expectEqual('uploads after key-marker k/b', pairs(out), [`k/c#${ids['k/c']}`]);
+  },
+);
+
+check(
+  {
     id: 'ListMultipartUploads/prefix',
     operation: 'ListMultipartUploads',
     spec: ref('ListMultipartUploads', 'RequestParameters'),

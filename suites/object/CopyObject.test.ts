@@ -169,6 +169,24 @@ check(
   },
 );
 
+check(
+  {
+    id: 'CopyObject/metadata-directive-invalid',
+    operation: 'CopyObject',
+    spec: `${REF}#API_CopyObject_RequestSyntax`,
+    level: 'required',
+    title: 'x-amz-metadata-directive other than COPY or REPLACE → 400 InvalidArgument, and nothing is copied',
+  },
+  async () => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'directive');
+    const dst = `${uniq()}dst`;
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'x-amz-metadata-directive': 'MERGE' });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CopyObject with x-amz-metadata-directive: MERGE');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: dst }), 404, 'HEAD of the destination (nothing copied)');
+  },
+);
+
 property(
   {
     id: 'CopyObject/special-keys',

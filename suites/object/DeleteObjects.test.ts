@@ -221,3 +221,20 @@ check(
     expectTrue('the object still exists', head.status === 200, '200', head.status);
   },
 );
+
+check(
+  {
+    id: 'DeleteObjects/content-md5-mismatch',
+    operation: 'DeleteObjects',
+    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    level: 'required',
+    title: 'DeleteObjects whose Content-MD5 is well-formed but not the MD5 of the body → 400 BadDigest, and nothing is deleted',
+  },
+  async () => {
+    const { p, keep } = await freshPrefix();
+    const body = deleteXml([keep]);
+    const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(`${body} `) } });
+    expectRawError(res, { status: 400, code: 'BadDigest' }, `DeleteObjects of ${p}keep with a wrong Content-MD5`);
+    await expectSurvivor(keep);
+  },
+);
