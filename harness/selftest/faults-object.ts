@@ -93,7 +93,7 @@ function copyReplaceIgnored(): Fault {
     area: 'object',
     operation: 'CopyObject',
     description: 'CopyObject with x-amz-metadata-directive REPLACE copies the source metadata and Content-Type instead of the request ones',
-    only: ['CopyObject/'],
+    only: ['CopyObject/onto-itself-replace', 'CopyObject/metadata-directive'],
     onResponse: (req, res) => {
       const op = operationOf(req);
       if (op === 'PutObject' && res.status === 200) {
@@ -125,7 +125,7 @@ function copyDirectiveCopyTakesRequestMeta(): Fault {
     area: 'object',
     operation: 'CopyObject',
     description: 'CopyObject with MetadataDirective COPY merges the request x-amz-meta-* into the copy instead of ignoring them',
-    only: ['CopyObject/'],
+    only: ['CopyObject/metadata-directive'],
     onResponse: (req, res) => {
       const op = operationOf(req);
       if (op === 'CopyObject' && res.status === 200) {
@@ -151,7 +151,7 @@ function copyDropsContentType(): Fault {
     area: 'object',
     operation: 'CopyObject',
     description: 'CopyObject (MetadataDirective COPY) does not copy Content-Type: the copy is served as binary/octet-stream',
-    only: ['CopyObject/'],
+    only: ['CopyObject/same-bucket'],
     onResponse: (req, res) => {
       const op = operationOf(req);
       if (op === 'CopyObject' && res.status === 200 && header(req.headers, 'x-amz-metadata-directive')?.toUpperCase() !== 'REPLACE') {
@@ -173,7 +173,7 @@ function deleteObjectsErrorsForMissing(): Fault {
     area: 'object',
     operation: 'DeleteObjects',
     description: 'DeleteObjects reports keys that did not exist as <Error> NoSuchKey instead of <Deleted>',
-    only: ['DeleteObjects/'],
+    only: ['DeleteObjects/verbose', 'DeleteObjects/quiet'],
     onResponse: (req, res) => {
       const op = operationOf(req);
       if ((op === 'PutObject' || op === 'CopyObject') && res.status === 200) {
@@ -205,7 +205,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject answers Content-Type binary/octet-stream whatever type was stored (HEAD is right)',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers'],
     onResponse: (req, res) => {
       if (operationOf(req) !== 'GetObject' || res.status >= 300 || queryOf(req.url).has('response-content-type')) return;
       return header(res.headers, 'content-type') === 'binary/octet-stream' ? undefined : setHeader(res, 'content-type', 'binary/octet-stream');
@@ -216,7 +216,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject appends "; charset=utf-8" to a stored Content-Type without a charset (a web framework default)',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers', 'GetObject/range'],
     onResponse: (req, res) => {
       const ct = header(res.headers, 'content-type');
       if (operationOf(req) !== 'GetObject' || res.status >= 300 || ct === undefined || /charset=/i.test(ct)) return;
@@ -228,7 +228,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject omits the x-amz-meta-* headers (HEAD returns them)',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers'],
     onResponse: dropHeaders(['GetObject'], (n) => n.startsWith('x-amz-meta-')),
   },
   {
@@ -236,7 +236,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject omits the stored Content-Language, Content-Disposition, Cache-Control and Expires (HEAD returns them)',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers'],
     onResponse: (req, res) => {
       if (queryOf(req.url).has('response-content-language')) return undefined;
       return dropHeaders(['GetObject'], (n) => ['content-language', 'content-disposition', 'cache-control', 'expires'].includes(n))?.(req, res);
@@ -247,7 +247,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject writes Last-Modified as ISO 8601 (2024-01-02T03:04:05.000Z) instead of an RFC 7231 IMF-fixdate',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers'],
     onResponse: (req, res) => {
       const lm = header(res.headers, 'last-modified');
       if (operationOf(req) !== 'GetObject' || lm === undefined) return;
@@ -260,7 +260,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'GetObject',
     description: 'GetObject answers a weak ETag (W/"…"), as a compressing middleware would',
-    only: ['GetObject/'],
+    only: ['GetObject/stored-headers', 'GetObject/range'],
     onResponse: (req, res) => {
       const etag = header(res.headers, 'etag');
       if (operationOf(req) !== 'GetObject' || res.status >= 300 || etag === undefined || etag.startsWith('W/')) return;
@@ -316,7 +316,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'HeadObject',
     description: 'HeadObject reports Content-Length one byte larger than the object',
-    only: ['HeadObject/'],
+    only: ['HeadObject/same-headers-as-get'],
     onResponse: (req, res) => {
       const cl = header(res.headers, 'content-length');
       if (operationOf(req) !== 'HeadObject' || res.status !== 200 || cl === undefined) return;
@@ -328,7 +328,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'HeadObject',
     description: 'HeadObject answers the ETag without the surrounding double quotes (GET quotes it)',
-    only: ['HeadObject/'],
+    only: ['HeadObject/same-headers-as-get'],
     onResponse: (req, res) => {
       const etag = header(res.headers, 'etag');
       if (operationOf(req) !== 'HeadObject' || res.status !== 200 || etag === undefined || !etag.includes('"')) return;
@@ -340,7 +340,7 @@ export const OBJECT_FAULTS: Fault[] = [
     area: 'object',
     operation: 'HeadObject',
     description: 'HeadObject omits the stored Content-Language, Content-Encoding and Expires (GET returns them)',
-    only: ['HeadObject/'],
+    only: ['HeadObject/same-headers-as-get'],
     onResponse: dropHeaders(['HeadObject'], (n) => ['content-language', 'content-encoding', 'expires'].includes(n)),
   },
   {
