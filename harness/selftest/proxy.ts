@@ -87,6 +87,10 @@ export function startProxy(upstream: string, hooks?: FaultHooks): Promise<Runnin
         },
       );
       upReq.on('error', () => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
         res.writeHead(502);
         res.end();
       });
