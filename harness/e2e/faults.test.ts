@@ -102,5 +102,5 @@ describe('fault-injecting proxy in front of swift-local', () => {
     writeFileSync(join(ROOT, 'reports', process.env.S3C_FAULTS ? `faults-${TARGET}-partial.md` : `faults-${TARGET}.md`), lines.join('\n'));
     process.stdout.write(`${lines.join('\n')}\n`);
     expect(outcomes.filter((o) => !o.caught).map((o) => `${o.fault.id} (${o.hits} rewrites): ${o.verdicts}`)).toEqual([]);
-  });
+  }, Math.max(900_000, SELECTED.length * 40_000));
 });
