@@ -65,6 +65,9 @@ property(
     title: 'random parts (≥5 MiB but the last), random upload order, a re-upload, a completed subset → GET = concatenation, ETag "…-N", length = sum',
     maxRuns: 3,
     timeBudgetMs: 30_000,
+    // Pinned first: a completion that lists a subset of the uploaded parts (part 2 uploaded, left out),
+    // so a server that mishandles subsets fails every run the same way, not only when chance picks one.
+    examples: [{ plan: { numbers: [1], extras: [2], bigExtra: [], lastSize: 1, seed: 1, order: [0, 1, 2], reupload: null } satisfies Plan }],
   },
   { plan: planArb },
   async ({ plan }, { s3 }) => {
