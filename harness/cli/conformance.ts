@@ -117,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
   void cfg;
   if (interrupted) return 130;
   if (results.run.leaks.length) return 1;
+  if (results.run.runErrors?.length) return 1;
   return exitCodeFor(results.summary);
 }
 

@@ -35,6 +35,7 @@ export function renderMarkdown(r: ResultsFile): string {
       `Required-level pass rate ${pct(s.requiredPassRate)}, optional ${pct(s.optionalPassRate)}.`,
   );
   if (r.run.aborted) lines.push('', `> **Run stopped early:** ${esc(r.run.aborted)}`);
+  if (r.run.runErrors?.length) lines.push('', `> **Run errors (suite files that did not load, errors outside checks):** ${r.run.runErrors.map((e) => esc(e.split('\n')[0] ?? '')).join('; ')}`);
   if (r.run.leaks.length) lines.push('', `> **Buckets left behind (could not be deleted):** ${r.run.leaks.map((b) => `\`${b}\``).join(', ')}`);
   if (r.run.staleExpectations.length) lines.push('', `> Expectation entries for unknown checks: ${r.run.staleExpectations.join(', ')}`);
   lines.push('', '| operation | pass | known deviation | fail | unexpected pass | error | skipped |', '|---|---:|---:|---:|---:|---:|---:|');

@@ -40,6 +40,8 @@ export interface RunInfo {
   leaks: string[];
   /** Expectation entries naming checks that do not exist. */
   staleExpectations: string[];
+  /** Suite files that failed to load, and errors outside any check: the run cannot be trusted (exit 1). */
+  runErrors?: string[];
 }
 
 export interface ResultEntry {

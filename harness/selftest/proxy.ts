@@ -97,6 +97,7 @@ export function startProxy(upstream: string, hooks?: FaultHooks): Promise<Runnin
       upReq.end(preq.body);
     });
     function send(r: ProxyResponse, head = false): void {
+      if (res.headersSent || res.destroyed) return;
       const h: IncomingHttpHeaders = { ...r.headers };
       delete h['transfer-encoding'];
       if (!head) h['content-length'] = String(r.body.length);

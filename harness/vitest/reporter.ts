@@ -114,7 +114,7 @@ export default class S3cReporter implements Reporter {
     void this.vitest?.cancelCurrentRun('test-failure');
   }
 
-  async onTestRunEnd(modules: ReadonlyArray<TestModule>, _errors: unknown, reason: string): Promise<void> {
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<{ message?: string }>, reason: string): Promise<void> {
     const rt = globalThis.__s3cRuntime;
     const pattern = this.vitest?.config.testNamePattern;
     const cases = collectCases(modules, pattern ? new RegExp(pattern) : undefined);
@@ -157,6 +157,12 @@ export default class S3cReporter implements Reporter {
     const shard = this.vitest?.config.shard;
     if (shard) run.shard = `${shard.index}/${shard.count}`;
     if (this.aborted) run.aborted = this.aborted;
+    // A suite file that failed to load (syntax, bad metadata) must not hide behind a green run.
+    const runErrors = [
+      ...modules.flatMap((m) => m.errors().map((e) => `${m.moduleId.replace(/^.*\/suites\//, 'suites/')}: ${e.message ?? String(e)}`)),
+      ...errors.map((e) => `unhandled: ${e.message ?? String(e)}`),
+    ].map((t) => scrub(t));
+    if (runErrors.length) run.runErrors = runErrors;
     const results = buildResults(run, cases);
     const json = scrub(JSON.stringify(results, null, 2));
     writeFileSync(join(rt.reportDir, 'results.json'), `${json}\n`);
@@ -168,10 +174,11 @@ export default class S3cReporter implements Reporter {
     process.stdout.write(
       `\ns3c: ${rt.target}: ${s.total} checks: ${s.pass} pass, ${s['known-deviation']} known-deviation, ${s.fail} fail, ` +
         `${s['unexpected-pass']} unexpected-pass, ${s.error} error, ${s.skipped} skipped; ${run.requests} requests; ` +
-        `exit ${exitCodeFor(s)}; report ${join(rt.reportDir, 'index.html')}\n`,
+        `exit ${runErrors.length || leaks.length ? 1 : exitCodeFor(s)}; report ${join(rt.reportDir, 'index.html')}\n`,
     );
     if (leaks.length) process.stderr.write(`s3c: LEAK: buckets that could not be deleted: ${leaks.join(', ')}\n`);
     if (run.aborted) process.stderr.write(`s3c: run stopped early: ${run.aborted}\n`);
+    for (const e of runErrors) process.stderr.write(`s3c: RUN ERROR: ${e.split('\n')[0]}\n`);
     if (run.staleExpectations.length) process.stderr.write(`s3c: expectation entries for checks that do not exist: ${run.staleExpectations.join(', ')}\n`);
   }
 }
