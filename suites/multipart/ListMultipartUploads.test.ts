@@ -117,11 +117,11 @@ check(
     operation: 'ListMultipartUploads',
     spec: ref('ListMultipartUploads'),
     level: 'required',
-    title: 'three uploads of one key → listed in initiation order (first initiated first), Initiated non-decreasing',
+    title: 'six uploads of one key → listed in initiation order (first initiated first), Initiated non-decreasing',
   },
   async ({ s3 }) => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(await createUpload(s3, bucket, 'o/key'));
+    for (let i = 0; i < 6; i++) ids.push(await createUpload(s3, bucket, 'o/key'));
     const out = await list(s3, { Prefix: 'o/' });
     expectEqual('upload ids in listing order', (out.Uploads ?? []).map((u) => u.UploadId), ids);
     const times = (out.Uploads ?? []).map((u) => u.Initiated?.getTime() ?? NaN);
