@@ -221,6 +221,20 @@ export function resolveConfig(env: Env): Config {
   return cfg;
 }
 
+/**
+ * resolveConfig for the command-line tools: a ConfigError becomes one line on stderr and
+ * `undefined` (the caller exits 2); anything else is thrown.
+ */
+export function resolveConfigForCli(env: Env): Config | undefined {
+  try {
+    return resolveConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`s3c: configuration error: ${e.message}\n`);
+    return undefined;
+  }
+}
+
 /** The only form in which an access key may be printed: its first 4 characters. */
 export function maskKey(accessKeyId: string): string {
   return `${accessKeyId.slice(0, 4)}…`;

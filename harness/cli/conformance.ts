@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
-import { ConfigError, resolveConfig } from '../config.ts';
+import { resolveConfigForCli } from '../config.ts';
 import { applyOptionsToEnv, buildProgram, testNamePattern, type CliOptions } from './conformance-options.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { exitCodeFor } from '../verdict.ts';
@@ -40,16 +40,8 @@ async function main(argv: string[]): Promise<number> {
   const opts = program.opts<CliOptions>();
   const filters = program.args;
   applyOptionsToEnv(opts, process.env);
-  let cfg;
-  try {
-    cfg = resolveConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`s3c: configuration error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const cfg = resolveConfigForCli(process.env);
+  if (!cfg) return 2;
   if (opts.shard && !/^\d+\/\d+$/.test(opts.shard)) {
     process.stderr.write('s3c: configuration error: --shard: expected <index>/<count>, e.g. 1/4\n');
     return 2;
@@ -114,7 +106,6 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('s3c: results.json is not from this run\n');
     return 1;
   }
-  void cfg;
   if (interrupted) return 130;
   if (results.run.leaks.length) return 1;
   if (results.run.runErrors?.length) return 1;

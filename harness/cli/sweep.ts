@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { destroyBucket, parseBucketName, runIdTime } from '../buckets.ts';
 import { makeClient } from '../client.ts';
-import { ConfigError, describeConfig, resolveConfig } from '../config.ts';
+import { describeConfig, resolveConfigForCli } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Ports the project's start scripts use for the local reference servers. */
@@ -69,16 +69,8 @@ async function main(argv: string[]): Promise<number> {
     return (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
   }
   const opts = program.opts<{ olderThan: number; dryRun?: boolean }>();
-  let cfg;
-  try {
-    cfg = resolveConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`s3c: configuration error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const cfg = resolveConfigForCli(process.env);
+  if (!cfg) return 2;
   const endpoint = cfg.endpoint ?? LOCAL_ENDPOINTS[cfg.target];
   if (!endpoint || !cfg.credentials) {
     process.stdout.write(`s3c sweep: nothing to sweep for target ${cfg.target} (no persistent endpoint)\n`);
