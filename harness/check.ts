@@ -20,22 +20,36 @@ import type { Features } from './targets.ts';
 import type { Outcome } from './verdict.ts';
 import { beginWireLog, endWireLog, scrub, type Exchange } from './wire.ts';
 import { probeTarget } from './liveness.ts';
+import { evidenceProblems, type Evidence } from './evidence.ts';
 
 export type Level = 'required' | 'optional';
+export type { Evidence } from './evidence.ts';
 
 export interface CheckMeta {
-  /** Stable id `<Operation>/<slug>`: never derived from the title, never reused. */
+  /** Stable id `<Operation>/<slug>`: never derived from the title, never reused. The operation is its prefix. */
   id: string;
-  operation: Operation;
-  /** AWS API reference URL (with #anchor where one exists) of the rule the check enforces. */
+  /** Deprecated: the operation is the id's prefix. Accepted when equal to it. */
+  operation?: Operation;
+  /**
+   * The AWS reference section the check enforces: `#anchor` on the operation's own reference page
+   * (OPERATIONS[op].ref), or a full AWS documentation URL (error-code list, user guide, SigV4 pages).
+   */
   spec: string;
   level: Level;
   /** One line: stimulus → requirement. */
   title: string;
+  /**
+   * Why the expected outcome is AWS's (docs/EVIDENCE.md): a response recorded from real AWS, a quoted
+   * sentence of an AWS page, or a public report of what AWS answered. A required check needs one of
+   * the first two.
+   */
+  evidence?: readonly Evidence[];
   /** Preconditions: `alt` needs the second user (S3C_ALT_*). */
   needs?: ReadonlyArray<'alt'>;
   /** An optional feature the target must claim. */
   feature?: keyof Features;
+  /** A precondition the harness cannot express otherwise: a reason string skips the check (reported as skipped with it). */
+  skipIf?: (rt: Runtime) => string | undefined;
   timeoutMs?: number;
 }
 
@@ -64,6 +78,7 @@ export interface S3cMeta {
   spec: string;
   level: Level;
   title: string;
+  evidence: Evidence[];
   kind: 'scenario' | 'property';
   file: string;
   expectation?: Expectation;
@@ -101,14 +116,31 @@ const seen = new Set<string>();
 
 export class MetaError extends Error {}
 
+/** The operation a check id names (its prefix). */
+export function operationOf(id: string): Operation {
+  const m = ID_RE.exec(id);
+  if (!m) throw new MetaError(`check id "${id}" is not <Operation>/<slug> (slug: lowercase letters, digits, "-", ".")`);
+  const op = m[1] as string;
+  if (!(op in OPERATIONS)) throw new MetaError(`${id}: unknown operation "${op}" (see harness/operations.ts)`);
+  return op as Operation;
+}
+
+/** The full reference URL of a check: `#anchor` resolves against its operation's page. */
+export function resolveSpec(op: Operation, spec: string): string {
+  return spec.startsWith('#') ? `${OPERATIONS[op].ref.replace(/#.*$/, '')}${spec}` : spec;
+}
+
+/** Whether checks without evidence are refused (set once every check declares it). */
+export const EVIDENCE_ENFORCED = process.env.S3C_EVIDENCE_ENFORCE === '1';
+
 export function validateMeta(meta: CheckMeta): void {
-  const m = ID_RE.exec(meta.id);
-  if (!m) throw new MetaError(`check id "${meta.id}" is not <Operation>/<slug> (slug: lowercase letters, digits, "-", ".")`);
-  if (!(meta.operation in OPERATIONS)) throw new MetaError(`${meta.id}: unknown operation "${meta.operation}"`);
-  if (m[1] !== meta.operation) throw new MetaError(`${meta.id}: id must start with its operation "${meta.operation}/"`);
-  if (!SPEC_RE.test(meta.spec)) throw new MetaError(`${meta.id}: spec must be an AWS documentation URL, got "${meta.spec}"`);
+  const op = operationOf(meta.id);
+  if (meta.operation !== undefined && meta.operation !== op) throw new MetaError(`${meta.id}: id must start with its operation "${meta.operation}/"`);
+  if (!SPEC_RE.test(resolveSpec(op, meta.spec))) throw new MetaError(`${meta.id}: spec must be "#anchor" or an AWS documentation URL, got "${meta.spec}"`);
   if (meta.level !== 'required' && meta.level !== 'optional') throw new MetaError(`${meta.id}: level must be required or optional`);
   if (!meta.title || meta.title.length > 160) throw new MetaError(`${meta.id}: title must be 1-160 characters`);
+  const problems = evidenceProblems(meta.level, meta.evidence ?? []);
+  if (problems.length && (EVIDENCE_ENFORCED || meta.evidence !== undefined)) throw new MetaError(`${meta.id}: ${problems.join('; ')} (docs/EVIDENCE.md)`);
 }
 
 let expectationCache: ExpectationSet | undefined;
@@ -169,14 +201,17 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
   if (expectation?.expected === 'skip') skipReason = `expected skip: ${expectation.reason}`;
   else if (meta.needs?.includes('alt') && !rt.alt) skipReason = 'needs a second user: set S3C_ALT_ACCESS_KEY_ID and S3C_ALT_SECRET_ACCESS_KEY';
   else if (meta.feature && !rt.features[meta.feature]) skipReason = `the target does not claim the optional feature "${meta.feature}"`;
+  else skipReason = meta.skipIf?.(rt);
 
+  const operation = operationOf(meta.id);
   const s3cMeta: S3cMeta = {
     id: meta.id,
-    operation: meta.operation,
-    area: OPERATIONS[meta.operation].area,
-    spec: meta.spec,
+    operation,
+    area: OPERATIONS[operation].area,
+    spec: resolveSpec(operation, meta.spec),
     level: meta.level,
     title: meta.title,
+    evidence: [...(meta.evidence ?? [])],
     kind,
     file: callerFile(),
     ...(expectation ? { expectation } : {}),
@@ -237,6 +272,7 @@ async function allureLabels(m: S3cMeta): Promise<void> {
   await allure.feature(m.operation);
   await allure.story(m.id);
   await allure.link(m.spec, 'AWS API reference');
+  for (const e of m.evidence) await allure.label('evidence', e.kind);
   await allure.severity(m.level === 'required' ? 'critical' : 'normal');
   await allure.label('level', m.level);
   await allure.parameter('target', runtime().target);

@@ -3,7 +3,7 @@ import { estimateRequests } from './estimate.ts';
 import type { ResultEntry, ResultsFile } from './report/schema.ts';
 
 function entry(id: string, area: ResultEntry['area'], requests: number | undefined, extra: Partial<ResultEntry> = {}): ResultEntry {
-  return { id, operation: id.split('/')[0] as string, area, title: '', level: 'required', spec: '', kind: 'scenario', file: '', status: 'passed', verdict: 'pass', durationMs: 1, ...(requests !== undefined ? { requests } : {}), ...extra };
+  return { id, operation: id.split('/')[0] as string, area, title: '', level: 'required', spec: '', evidence: [], kind: 'scenario', file: '', status: 'passed', verdict: 'pass', durationMs: 1, ...(requests !== undefined ? { requests } : {}), ...extra };
 }
 const ref = {
   schemaVersion: 1,

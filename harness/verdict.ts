@@ -37,7 +37,24 @@ export function countVerdicts(vs: Iterable<Verdict>): VerdictCounts {
   return c;
 }
 
-/** Exit code of a conformance run: 0 when every verdict is pass, known-deviation or skipped. */
-export function exitCodeFor(counts: VerdictCounts): 0 | 1 {
-  return counts.fail + counts.error + counts['unexpected-pass'] > 0 ? 1 : 0;
+/** What the exit code is computed from: the verdict counts with failures split by level. */
+export interface ExitInput extends VerdictCounts {
+  requiredFail?: number;
+  optionalFail?: number;
+}
+
+/**
+ * Exit code of a conformance run (README, "Exit codes"):
+ * - 1 non-conformance: a required check failed, or an expectation is stale (unexpected pass);
+ *   with `strict`, an optional failure too;
+ * - 3 could not judge: no failure, but checks ended in `error` (no answer, time-out, harness error);
+ * - 0 conformant: every verdict is pass, known-deviation, skipped, or (without `strict`) an optional fail.
+ */
+export function exitCodeFor(counts: ExitInput, opts: { strict?: boolean } = {}): 0 | 1 | 3 {
+  const requiredFail = counts.requiredFail ?? counts.fail;
+  const optionalFail = counts.optionalFail ?? 0;
+  if (requiredFail + counts['unexpected-pass'] > 0) return 1;
+  if (opts.strict && optionalFail > 0) return 1;
+  if (counts.error > 0) return 3;
+  return 0;
 }

@@ -23,6 +23,7 @@ export interface CliOptions {
   numRuns?: string;
   reportDir?: string;
   concurrency?: string;
+  strict?: boolean;
 }
 
 export function buildProgram(): Command {
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .option('--num-runs <n>', 'property runs (same as S3C_NUM_RUNS)', int('--num-runs'))
     .option('--concurrency <n>', 'files in parallel (same as S3C_CONCURRENCY)', int('--concurrency'))
     .option('--report-dir <dir>', 'report directory (same as S3C_REPORT_DIR)')
+    .option('--strict', 'a failing optional check also makes the run exit 1 (same as S3C_STRICT=1)')
     .showHelpAfterError();
 }
 
@@ -54,5 +56,6 @@ export function applyOptionsToEnv(opts: CliOptions, env: NodeJS.ProcessEnv): voi
   if (opts.numRuns) env.S3C_NUM_RUNS = opts.numRuns;
   if (opts.reportDir) env.S3C_REPORT_DIR = opts.reportDir;
   if (opts.concurrency) env.S3C_CONCURRENCY = opts.concurrency;
+  if (opts.strict) env.S3C_STRICT = '1';
 }
 

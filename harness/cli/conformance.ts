@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
   if (interrupted) return 130;
   if (results.run.leaks.length) return 1;
   if (results.run.runErrors?.length) return 1;
-  return exitCodeFor(results.summary);
+  return exitCodeFor(results.summary, { strict: process.env.S3C_STRICT === '1' });
 }
 
 main(process.argv).then(

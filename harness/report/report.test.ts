@@ -14,7 +14,7 @@ const run: RunInfo = {
 
 function meta(id: string, extra: Partial<S3cMeta> = {}): S3cMeta {
   const op = id.split('/')[0] as S3cMeta['operation'];
-  return { id, operation: op, area: 'object', spec: 'https://docs.aws.amazon.com/x', level: 'required', title: `title of ${id}`, kind: 'scenario', file: 'f', ...extra };
+  return { id, operation: op, area: 'object', spec: 'https://docs.aws.amazon.com/x', level: 'required', title: `title of ${id}`, evidence: [], kind: 'scenario', file: 'f', ...extra };
 }
 function rc(m: S3cMeta, state: RawCase['state'], runnerErrors: string[] = []): RawCase {
   return { meta: m, state, durationMs: 12.4, runnerErrors };

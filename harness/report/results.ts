@@ -40,6 +40,7 @@ export function toEntry(c: RawCase): ResultEntry {
     title: m.title,
     level: m.level,
     spec: m.spec,
+    evidence: m.evidence ?? [],
     kind: m.kind,
     file: m.file,
     status: outcome === 'pass' ? 'passed' : outcome === 'skip' ? 'skipped' : 'failed',
@@ -106,6 +107,8 @@ export function summarize(entries: ResultEntry[]): Summary {
     byOperation,
     requiredPassRate: rate(entries.filter((e) => e.level === 'required')),
     optionalPassRate: rate(entries.filter((e) => e.level === 'optional')),
+    requiredFail: entries.filter((e) => e.verdict === 'fail' && e.level === 'required').length,
+    optionalFail: entries.filter((e) => e.verdict === 'fail' && e.level === 'optional').length,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
- * results.json, schema version 1 (documented in README.md, "Reading a report").
+ * results.json, schema version 2 (2: evidence per check, required/optional failures counted apart, run selection) (documented in README.md, "Reading a report").
  * One file per run and target; the cross-target matrix is a join of these files by check id.
  */
 import type { CheckError, Level, PropertyInfo } from '../check.ts';
+import type { Evidence } from '../evidence.ts';
 import type { Area } from '../operations.ts';
 import type { Features } from '../targets.ts';
 import type { Verdict, VerdictCounts } from '../verdict.ts';
 import type { Exchange } from '../wire.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface RunInfo {
   target: string;
@@ -40,6 +41,10 @@ export interface RunInfo {
   leaks: string[];
   /** Expectation entries naming checks that do not exist. */
   staleExpectations: string[];
+  /** What was selected: name filters (--only, --grep) and file filters; absent for the full suite. */
+  selection?: { only?: string[]; grep?: string; files?: string[] };
+  /** Every check of the suite ran to a verdict: no filter, no shard, not aborted. */
+  complete?: boolean;
   /** Suite files that failed to load, and errors outside any check: the run cannot be trusted (exit 1). */
   runErrors?: string[];
 }
@@ -51,6 +56,8 @@ export interface ResultEntry {
   title: string;
   level: Level;
   spec: string;
+  /** Why the expected outcome is AWS's (docs/EVIDENCE.md). */
+  evidence: Evidence[];
   kind: 'scenario' | 'property';
   file: string;
   /** The raw outcome as the runner saw it. */
@@ -74,6 +81,10 @@ export interface Summary extends VerdictCounts {
   /** Share of required-level checks that pass (skips excluded), 0..1. */
   requiredPassRate: number;
   optionalPassRate: number;
+  /** Failures of required checks (non-conformance: exit 1). */
+  requiredFail: number;
+  /** Failures of optional checks (reported; exit 1 only with --strict). */
+  optionalFail: number;
 }
 
 export interface ResultsFile {

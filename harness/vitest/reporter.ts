@@ -174,7 +174,7 @@ export default class S3cReporter implements Reporter {
     process.stdout.write(
       `\ns3c: ${rt.target}: ${s.total} checks: ${s.pass} pass, ${s['known-deviation']} known-deviation, ${s.fail} fail, ` +
         `${s['unexpected-pass']} unexpected-pass, ${s.error} error, ${s.skipped} skipped; ${run.requests} requests; ` +
-        `exit ${runErrors.length || leaks.length ? 1 : exitCodeFor(s)}; report ${join(rt.reportDir, 'index.html')}\n`,
+        `exit ${runErrors.length || leaks.length ? 1 : exitCodeFor(s, { strict: process.env.S3C_STRICT === '1' })}; report ${join(rt.reportDir, 'index.html')}\n`,
     );
     if (leaks.length) process.stderr.write(`s3c: LEAK: buckets that could not be deleted: ${leaks.join(', ')}\n`);
     if (run.aborted) process.stderr.write(`s3c: run stopped early: ${run.aborted}\n`);

@@ -4,12 +4,7 @@
  */
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { s3 } from '../../harness/client.ts';
-import { expectRawError, expectS3Error, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectRawError, expectS3Error, raw, runtime, s3, step } from '../../harness/api/index.ts';
 import { SPEC } from './support.ts';
 
 const rt = runtime();

@@ -4,13 +4,8 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { s3 } from '../../harness/client.ts';
-import { expectRawError, expectStatus, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { serverNow } from '../../harness/sigv4/clock.ts';
-import { sendV2 } from '../../harness/sigv4/send.ts';
+import { check, createBucket, expectRawError, expectStatus, runtime, s3, step } from '../../harness/api/index.ts';
+import { sendV2, serverNow } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, SPEC } from './support.ts';
 
 const rt = runtime();

@@ -5,14 +5,8 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { s3 } from '../../harness/client.ts';
-import { expectHeader, expectRawError, expectS3Error, expectStatus, step } from '../../harness/expect.ts';
-import type { RawResponse } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { serverNow } from '../../harness/sigv4/clock.ts';
-import { sendPresigned } from '../../harness/sigv4/send.ts';
+import { check, createBucket, expectHeader, expectRawError, expectS3Error, expectStatus, type RawResponse, runtime, s3, step } from '../../harness/api/index.ts';
+import { sendPresigned, serverNow } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, md5Etag, otherRegion, sendUrl, SPEC } from './support.ts';
 
 const rt = runtime();

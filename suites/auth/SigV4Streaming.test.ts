@@ -4,12 +4,8 @@
 import { crc32 } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { s3 } from '../../harness/client.ts';
-import { expectEqual, expectRawError, expectS3Error, expectStatus, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { sendChunked } from '../../harness/sigv4/send.ts';
+import { check, createBucket, expectEqual, expectRawError, expectS3Error, expectStatus, runtime, s3, step } from '../../harness/api/index.ts';
+import { sendChunked } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, SPEC } from './support.ts';
 
 const rt = runtime();

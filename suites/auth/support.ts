@@ -1,16 +1,9 @@
 /**
- * Shared bits of the auth suites: spec links, seeded bodies, a presigned-URL sender, and
- * `checkWhen`, which registers a check that is reported as skipped (with its reason) when a
- * precondition the harness does not know about (a session token) is not met.
+ * Shared bits of the auth suites: spec links, seeded bodies, a presigned-URL sender.
  */
 import { createHash } from 'node:crypto';
-import { test } from 'vitest';
 import { HttpRequest } from '@smithy/protocol-http';
-import { check, type CheckContext, type CheckMeta, type S3cMeta } from '../../harness/check.ts';
-import { fail } from '../../harness/expect.ts';
-import { OPERATIONS } from '../../harness/operations.ts';
-import { sendRaw, type RawResponse } from '../../harness/raw.ts';
-import type { Runtime } from '../../harness/runtime.ts';
+import { fail, type RawResponse, type Runtime, sendRaw } from '../../harness/api/index.ts';
 
 const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API';
 export const SPEC = {
@@ -73,27 +66,4 @@ export function expectBytes(what: string, observed: Uint8Array, expected: Uint8A
   if (Buffer.compare(Buffer.from(observed), Buffer.from(expected)) !== 0) {
     fail(`${what}: body differs`, `${expected.length} bytes, md5 ${md5Etag(expected)}`, `${observed.length} bytes, md5 ${md5Etag(observed)}`);
   }
-}
-
-/**
- * Register a check when `reason` is undefined; otherwise report it as skipped with that reason
- * (verdict `skipped` in the report, never a pass).
- */
-export function checkWhen(reason: string | undefined, meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>): void {
-  if (reason === undefined) {
-    check(meta, fn);
-    return;
-  }
-  const s3c: S3cMeta = {
-    id: meta.id,
-    operation: meta.operation,
-    area: OPERATIONS[meta.operation].area,
-    spec: meta.spec,
-    level: meta.level,
-    title: meta.title,
-    kind: 'scenario',
-    file: `suites/auth/${meta.operation}.test.ts`,
-    skipReason: reason,
-  };
-  test(`${meta.id} — ${meta.title}`, { meta: { s3c }, skip: true }, () => {});
 }

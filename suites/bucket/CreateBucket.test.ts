@@ -1,10 +1,6 @@
 import { CreateBucketCommand, GetBucketAclCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3';
-import { check } from '../../harness/check.ts';
-import { newBucketName, adoptBucket, createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, expectHeader, expectRawError, expectStatus, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { ALL_USERS, canonicalId, grantSet } from '../../harness/verify/bucket.ts';
+import { adoptBucket, check, createBucket, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, runtime, step } from '../../harness/api/index.ts';
+import { ALL_USERS, canonicalId, grantSet } from '../../harness/api/bucket.ts';
 
 const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html';
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';

@@ -1,9 +1,5 @@
 import { CreateMultipartUploadCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectRawError, expectStatus, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, expectRawError, expectStatus, newBucketName, raw, runtime, step } from '../../harness/api/index.ts';
 
 const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html';
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';

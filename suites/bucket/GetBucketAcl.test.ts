@@ -1,10 +1,6 @@
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectHeader, expectRawError, expectStatus, fail } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { canonicalId } from '../../harness/verify/bucket.ts';
+import { check, createBucket, expectEqual, expectHeader, expectRawError, expectStatus, fail, newBucketName, raw, runtime } from '../../harness/api/index.ts';
+import { canonicalId } from '../../harness/api/bucket.ts';
 
 const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html';
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';

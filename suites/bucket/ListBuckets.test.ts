@@ -1,11 +1,7 @@
 import { CreateBucketCommand, DeleteBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { check, property } from '../../harness/check.ts';
-import { adoptBucket, createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectHeader, expectMatch, expectStatus, expectTrue, fail, step, ISO_TIMESTAMP } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { adoptBucket, check, createBucket, expectEqual, expectHeader, expectMatch, expectStatus, expectTrue, fail, ISO_TIMESTAMP, newBucketName, property, raw, runtime, step } from '../../harness/api/index.ts';
 
 const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html';
 const rt = runtime();

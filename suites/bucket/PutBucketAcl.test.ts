@@ -5,12 +5,8 @@
 import { createHash } from 'node:crypto';
 import { GetBucketAclCommand, PutBucketAclCommand, type BucketCannedACL } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectRawError, expectStatus, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, grantSet, listAs, putAs } from '../../harness/verify/bucket.ts';
+import { check, createBucket, expectEqual, expectRawError, expectStatus, newBucketName, raw, runtime, step } from '../../harness/api/index.ts';
+import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, grantSet, listAs, putAs } from '../../harness/api/bucket.ts';
 
 const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html';
 const CANNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl';

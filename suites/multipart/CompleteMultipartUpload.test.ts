@@ -1,25 +1,8 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, HeadObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectRawError, expectS3Error, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, expectRawError, expectS3Error, raw, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import {
-  abortQuietly,
-  CHECKSUMS,
-  completeUpload,
-  createUpload,
-  ERRORS,
-  expectLocation,
-  expectObjectBytes,
-  MIN_PART,
-  multipartEtag,
-  ref,
-  unknownUploadId,
-  uploadPart,
-} from '../../harness/verify/multipart.ts';
+import { abortQuietly, CHECKSUMS, completeUpload, createUpload, ERRORS, expectLocation, expectObjectBytes, MIN_PART, multipartEtag, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

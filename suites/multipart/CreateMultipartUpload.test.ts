@@ -1,10 +1,7 @@
 import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, fail, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { abortQuietly, createUpload, ref } from '../../harness/verify/multipart.ts';
+import { check, createBucket, expectEqual, expectS3Error, fail, newBucketName, runtime, step } from '../../harness/api/index.ts';
+import { abortQuietly, createUpload, ref } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

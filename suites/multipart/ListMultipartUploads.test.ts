@@ -1,11 +1,8 @@
 import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, fail, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, fail, runtime, step } from '../../harness/api/index.ts';
 import { body } from '../../fixtures/data/bodies.ts';
-import { completeUpload, createUpload, ownerId, ref, uploadPart } from '../../harness/verify/multipart.ts';
+import { completeUpload, createUpload, ownerId, ref, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

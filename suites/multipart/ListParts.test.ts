@@ -1,11 +1,8 @@
 import { AbortMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, fail, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, expectS3Error, fail, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, createUpload, ownerId, ref, unknownUploadId, uploadPart } from '../../harness/verify/multipart.ts';
+import { abortQuietly, createUpload, ownerId, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, expectS3Error, runtime, step } from '../../harness/api/index.ts';
 import { body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, LIMITS, ref, unknownUploadId, uploadPart } from '../../harness/verify/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, LIMITS, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

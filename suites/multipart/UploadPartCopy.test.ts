@@ -1,11 +1,8 @@
 import { PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, fail, ISO_TIMESTAMP, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { check, createBucket, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, runtime, step } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, expectS3ErrorIn, MIN_PART, ref, uploadPart } from '../../harness/verify/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, expectS3ErrorIn, MIN_PART, ref, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

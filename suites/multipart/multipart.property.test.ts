@@ -10,12 +10,9 @@
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { beforeAll } from 'vitest';
-import { property } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
+import { createBucket, expectEqual, property, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, CHECKSUMS, completeUpload, createUpload, expectObjectBytes, MIN_PART, multipartEtag, uploadPart } from '../../harness/verify/multipart.ts';
+import { abortQuietly, CHECKSUMS, completeUpload, createUpload, expectObjectBytes, MIN_PART, multipartEtag, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;

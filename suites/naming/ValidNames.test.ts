@@ -5,11 +5,8 @@
  * created: that boundary is covered by the model's offline tests and the 2-character rejection.
  */
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { property } from '../../harness/check.ts';
-import { adoptBucket } from '../../harness/buckets.ts';
-import { expectEqual, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { NAMING_RULES_SPEC } from '../../harness/naming.ts';
+import { adoptBucket, expectEqual, property, runtime, step } from '../../harness/api/index.ts';
+import { NAMING_RULES_SPEC } from '../../harness/api/naming.ts';
 import { validBucketName } from '../../fixtures/arbitraries/bucket-names.ts';
 
 const rt = runtime();

@@ -1,11 +1,7 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, property } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectMatch, expectRawError, expectS3Error, expectStatus, ISO_TIMESTAMP, step } from '../../harness/expect.ts';
-import { encodeKey, raw, type RawResponse } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, ERRORS, expectGetMatches, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/verify/object.ts';
+import { check, createBucket, encodeKey, expectEqual, expectMatch, expectRawError, expectS3Error, expectStatus, ISO_TIMESTAMP, newBucketName, property, raw, type RawResponse, runtime, step } from '../../harness/api/index.ts';
+import { API, ERRORS, expectGetMatches, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/api/object.ts';
 import { bytesFromSeed, keyArb } from '../../fixtures/arbitraries/object.ts';
 
 const REF = `${API}API_CopyObject.html`;

@@ -1,11 +1,7 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectRawError, expectS3Error, expectStatus, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, ERRORS, putObjectRaw } from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, runtime, step } from '../../harness/api/index.ts';
+import { API, ERRORS, putObjectRaw } from '../../harness/api/object.ts';
 
 const REF = `${API}API_DeleteObject.html`;
 const rt = runtime();

@@ -1,11 +1,7 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { expectEqual, expectRawError, expectStatus, expectTrue, fail, step } from '../../harness/expect.ts';
-import { raw, type RawResponse } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, asList, md5Base64, putObjectRaw } from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, expectRawError, expectStatus, expectTrue, fail, raw, type RawResponse, runtime, step } from '../../harness/api/index.ts';
+import { API, asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
 
 const REF = `${API}API_DeleteObjects.html`;
 const rt = runtime();

@@ -1,12 +1,8 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { check, property } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectHeader, expectMatch, expectRawError, expectS3Error, expectStatus, expectTrue } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, ERROR_BODY, ERRORS, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate } from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, expectHeader, expectMatch, expectRawError, expectS3Error, expectStatus, expectTrue, newBucketName, property, raw, runtime } from '../../harness/api/index.ts';
+import { API, ERROR_BODY, ERRORS, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed, rangeArb, rangeHeader, rangeSelect } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 

@@ -1,11 +1,7 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectS3Error, expectStatus } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, expectS3Error, expectStatus, newBucketName, raw, runtime } from '../../harness/api/index.ts';
+import { API, expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 

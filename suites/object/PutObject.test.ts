@@ -1,22 +1,8 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { check, property } from '../../harness/check.ts';
-import { createBucket, newBucketName } from '../../harness/buckets.ts';
-import { expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, step } from '../../harness/expect.ts';
-import { raw } from '../../harness/raw.ts';
-import { runtime } from '../../harness/runtime.ts';
-import {
-  API,
-  ERRORS,
-  expectGetMatches,
-  expectHeadMatches,
-  md5Base64,
-  metaHeaders,
-  putObjectRaw,
-  quotedMd5,
-  serverDate,
-} from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, property, raw, runtime, step } from '../../harness/api/index.ts';
+import { API, ERRORS, expectGetMatches, expectHeadMatches, md5Base64, metaHeaders, putObjectRaw, quotedMd5, serverDate } from '../../harness/api/object.ts';
 import {
   bodyOf,
   bodySpecArb,

@@ -7,12 +7,8 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check } from '../../harness/check.ts';
-import { createBucket } from '../../harness/buckets.ts';
-import { makeClient } from '../../harness/client.ts';
-import { expectEqual, step } from '../../harness/expect.ts';
-import { runtime } from '../../harness/runtime.ts';
-import { API, expectBytes, expectGetMatches, quotedMd5 } from '../../harness/verify/object.ts';
+import { check, createBucket, expectEqual, makeClient, runtime, step } from '../../harness/api/index.ts';
+import { API, expectBytes, expectGetMatches, quotedMd5 } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 
 const REF = `${API}API_PutObject.html#API_PutObject_RequestSyntax`;

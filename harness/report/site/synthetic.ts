@@ -40,7 +40,7 @@ export function wireOf(method: string, path: string, status: number, body: strin
 }
 
 export function fileOf(run: RunInfo, results: ResultEntry[]): ResultsFile {
-  return { schemaVersion: 1, run, summary: summarize(results), results };
+  return { schemaVersion: 2, run, summary: summarize(results), results };
 }
 
 /** An entry with the fields a given verdict carries in a real run. */
@@ -49,6 +49,7 @@ export function entry(id: string, verdict: Verdict, extra: Partial<ResultEntry> 
   const info = (OPERATIONS as Record<string, { area: ResultEntry['area']; ref: string } | undefined>)[operation];
   const e: ResultEntry = {
     id, operation, area: info?.area ?? 'object', title: `title of ${id}`, level: 'required', spec: `${info?.ref ?? 'https://docs.aws.amazon.com/AmazonS3/latest/API/'}#x`,
+    evidence: [{ kind: 'aws-doc', ref: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html', quote: 'synthetic' }],
     kind: 'scenario', file: `suites/${info?.area ?? 'object'}/${operation}.test.ts`,
     status: verdict === 'pass' || verdict === 'unexpected-pass' ? 'passed' : verdict === 'skipped' ? 'skipped' : 'failed',
     verdict, durationMs: 5,

@@ -1,0 +1,2 @@
+/** Verifiers of the bucket area. */
+export * from '../verify/bucket.ts';

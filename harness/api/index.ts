@@ -1,0 +1,33 @@
+/**
+ * The harness surface for suites: everything a check may use comes from harness/api/ (this file
+ * and the per-area verifier modules beside it). ESLint's no-restricted-imports holds suites to it,
+ * so the harness can be reorganised without touching a check.
+ */
+export { check, property, operationOf, resolveSpec, type CheckContext, type CheckMeta, type PropertyMeta, type Level, type S3cMeta } from '../check.ts';
+export { recorded, doc, peer, providerDoc, type Evidence } from '../evidence.ts';
+export { OPERATIONS, API_BASE, type Operation, type Area } from '../operations.ts';
+export { runtime, type Runtime } from '../runtime.ts';
+export { createBucket, createNamedBucket, newBucketName, adoptBucket, emptyBucket, destroyBucket, isRunBucket, type CreateOptions } from '../buckets.ts';
+export {
+  ConformanceError,
+  fail,
+  show,
+  observeError,
+  isServiceError,
+  expectS3Error,
+  expectRawError,
+  expectStatus,
+  expectEqual,
+  expectMatch,
+  expectHeader,
+  expectTrue,
+  step,
+  HTTP_DATE,
+  ISO_TIMESTAMP,
+  MD5_ETAG,
+  type ErrorSpec,
+  type Observed,
+} from '../expect.ts';
+export { raw, sendRaw, sign, signer, buildRequest, requestTarget, encodeKey, parseXml, parseS3Error, type RawRequest, type RawResponse, type QueryValue, type S3ErrorBody } from '../raw.ts';
+export { s3, makeClient, credentialsFor, sharedHandler, type ClientOptions } from '../client.ts';
+export type { Credentials, Features } from '../targets.ts';

@@ -1,0 +1,6 @@
+/** The listing model, paginator and wire judge shared by the ListObjects and ListObjectsV2 suites. */
+export * from '../listing/model.ts';
+export * from '../listing/paginate.ts';
+export * from '../listing/judge.ts';
+export * from '../listing/wire.ts';
+export * from '../listing/suite.ts';

@@ -1,0 +1,2 @@
+/** Verifiers of the multipart area. */
+export * from '../verify/multipart.ts';

@@ -1,0 +1,2 @@
+/** Verifiers of the object area. */
+export * from '../verify/object.ts';

@@ -1,0 +1,74 @@
+/**
+ * Evidence as data: every check says why its expected outcome is what AWS S3 does
+ * (docs/EVIDENCE.md). Three kinds:
+ * - `aws-recorded`: a response recorded from real AWS S3 (fixtures/data/aws-recorded/s3.json,
+ *   copied from ../shared/aws-recorded), cited as `<test>#<snapshot name>`;
+ * - `aws-doc`: a sentence of an AWS documentation page that states the behaviour, quoted short;
+ * - `peer-observed`: a public report (issue, test suite comment) of what AWS answered;
+ * - `provider-doc`: a sentence of a provider's own guide (clients area: the documented usage).
+ * Policy: a `required` check needs `aws-recorded` or `aws-doc` evidence.
+ */
+import type { Level } from './check.ts';
+
+export type Evidence =
+  | { kind: 'aws-recorded'; ref: string; note?: string }
+  | { kind: 'aws-doc'; ref: string; quote: string }
+  | { kind: 'peer-observed'; ref: string; note: string }
+  | { kind: 'provider-doc'; ref: string; quote: string };
+
+export type EvidenceKind = Evidence['kind'];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['aws-recorded', 'aws-doc', 'peer-observed', 'provider-doc'];
+
+/** A response recorded from real AWS: `<test>#<snapshot name>` as in fixtures/data/aws-recorded/s3.json. */
+export function recorded(ref: string, note?: string): Evidence {
+  return note === undefined ? { kind: 'aws-recorded', ref } : { kind: 'aws-recorded', ref, note };
+}
+
+/** A sentence of an AWS page (docs.aws.amazon.com) that states the behaviour. */
+export function doc(ref: string, quote: string): Evidence {
+  return { kind: 'aws-doc', ref, quote };
+}
+
+/** A public report of what AWS answered (an issue thread, a peer suite's comment or recording). */
+export function peer(ref: string, note: string): Evidence {
+  return { kind: 'peer-observed', ref, note };
+}
+
+/** A provider's own documentation of a usage (the NHN guide for the clients area). */
+export function providerDoc(ref: string, quote: string): Evidence {
+  return { kind: 'provider-doc', ref, quote };
+}
+
+const RECORDED_REF = /^tests\/aws\/services\/s3\/[\w/.-]+\.py::[^#]+#[^#]+$/;
+const AWS_DOC = /^https:\/\/docs\.aws\.amazon\.com\//;
+const URL_RE = /^https:\/\/\S+$/;
+
+/** What is wrong with a check's evidence under the policy (empty: nothing). */
+export function evidenceProblems(level: Level, evidence: readonly Evidence[]): string[] {
+  const out: string[] = [];
+  if (evidence.length === 0) return ['no evidence: say why the expected outcome is what AWS does'];
+  for (const e of evidence) {
+    switch (e.kind) {
+      case 'aws-recorded':
+        if (!RECORDED_REF.test(e.ref)) out.push(`aws-recorded ref "${e.ref}" is not <test>#<snapshot name>`);
+        break;
+      case 'aws-doc':
+        if (!AWS_DOC.test(e.ref)) out.push(`aws-doc ref must be a docs.aws.amazon.com URL, got "${e.ref}"`);
+        if (!e.quote.trim() || e.quote.length > 400) out.push('aws-doc quote must be 1-400 characters');
+        break;
+      case 'peer-observed':
+        if (!URL_RE.test(e.ref)) out.push(`peer-observed ref must be a URL, got "${e.ref}"`);
+        if (!e.note.trim()) out.push('peer-observed needs a note saying what AWS answered');
+        break;
+      case 'provider-doc':
+        if (!e.quote.trim()) out.push('provider-doc needs a quote');
+        break;
+      default:
+        out.push(`unknown evidence kind ${(e as { kind: string }).kind}`);
+    }
+  }
+  if (level === 'required' && !evidence.some((e) => e.kind === 'aws-recorded' || e.kind === 'aws-doc')) {
+    out.push('a required check needs aws-recorded or aws-doc evidence (else make it optional)');
+  }
+  return out;
+}
