@@ -7,6 +7,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DeletePublicAccessBlockCommand,
   AbortMultipartUploadCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
@@ -105,6 +106,12 @@ export interface CreateOptions {
   hint?: string;
   /** Extra CreateBucket input (ACL, grants, location). */
   input?: Partial<CreateBucketCommandInput>;
+  /**
+   * The bucket's checks use ACLs (canned ACLs, grants, public-read): on a target with S3 Object Ownership
+   * (features.ownershipControls, e.g. AWS) it is created with ObjectOwnership=ObjectWriter and its
+   * public access block is removed, as AWS documents for ACL use; elsewhere nothing changes.
+   */
+  acl?: boolean;
   client?: S3Client;
 }
 
@@ -121,7 +128,9 @@ export async function createNamedBucket(rt: Runtime, name: string, opts: CreateO
   ledger(rt, 'create', name);
   owned.add(name);
   const client = opts.client ?? cleanupClient(rt);
-  await client.send(new CreateBucketCommand({ Bucket: name, ...(opts.input ?? {}) }));
+  const ownership = opts.acl && rt.features.ownershipControls ? { ObjectOwnership: 'ObjectWriter' as const } : {};
+  await client.send(new CreateBucketCommand({ Bucket: name, ...ownership, ...(opts.input ?? {}) }));
+  if (opts.acl && rt.features.ownershipControls) await client.send(new DeletePublicAccessBlockCommand({ Bucket: name }));
 }
 
 /** Register a bucket created by other means (raw request, property) for cleanup. */

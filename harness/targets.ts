@@ -19,6 +19,12 @@ export interface Features {
   streamingSigv4: boolean;
   /** ListParts, ListMultipartUploads, UploadPartCopy. */
   multipartExtras: boolean;
+  /**
+   * S3 Object Ownership (AWS since April 2023): new buckets are BucketOwnerEnforced (ACLs disabled) with
+   * Block Public Access on. Buckets of ACL checks are then created with ObjectOwnership=ObjectWriter
+   * and their public access block removed (docs: "Controlling ownership of objects").
+   */
+  ownershipControls?: boolean;
 }
 
 export interface Credentials {
@@ -137,7 +143,8 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
     description: 'Amazon S3 itself (region from AWS_REGION, default us-east-1)',
     region: 'us-east-1',
     pathStyle: false,
-    features: { ...ALL },
+    // SigV2 is refused for buckets created after June 2020; ACLs need ObjectWriter ownership on new buckets.
+    features: { ...ALL, sigv2: false, ownershipControls: true },
     remote: true,
   },
 };

@@ -11,6 +11,12 @@ import { queryOf } from './proxy.ts';
 import { OBJECT_FAULTS } from './faults-object.ts';
 import { LISTING_BUCKET_FAULTS } from './faults-listing-bucket.ts';
 import { MULTIPART_AUTH_FAULTS } from './faults-multipart-auth.ts';
+import { BUCKET_FAULTS } from './faults-bucket.ts';
+import { LISTING_FAULTS } from './faults-listing.ts';
+import { MULTIPART_FAULTS } from './faults-multipart.ts';
+import { AUTH_FAULTS } from './faults-auth.ts';
+import { OBJECT_RW_FAULTS } from './faults-object-rw.ts';
+import { OBJECT_COPY_DELETE_FAULTS } from './faults-object-copy-delete.ts';
 
 /** Keys of the local reference servers' real users (harness/targets.ts). */
 const KNOWN_KEYS = new Set(['S3RVER', 'test:tester', 'test:tester3', 'test2:tester2', 'testkey', 'testkey2']);
@@ -330,7 +336,18 @@ export const CORE_FAULTS: Fault[] = [
 ];
 
 /** Every fault: the core catalogue plus the per-area catalogues (faults-<area>.ts). */
-export const FAULTS: Fault[] = [...CORE_FAULTS, ...OBJECT_FAULTS, ...LISTING_BUCKET_FAULTS, ...MULTIPART_AUTH_FAULTS];
+export const FAULTS: Fault[] = [
+  ...CORE_FAULTS,
+  ...OBJECT_FAULTS,
+  ...LISTING_BUCKET_FAULTS,
+  ...MULTIPART_AUTH_FAULTS,
+  ...BUCKET_FAULTS,
+  ...LISTING_FAULTS,
+  ...MULTIPART_FAULTS,
+  ...AUTH_FAULTS,
+  ...OBJECT_RW_FAULTS,
+  ...OBJECT_COPY_DELETE_FAULTS,
+];
 
 /** MD5 of a buffer as S3 writes it in an ETag. */
 export function md5Etag(b: Buffer): string {

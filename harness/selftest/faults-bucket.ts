@@ -1,0 +1,6 @@
+/**
+ * Faults of the bucket area added with the depth checks (see faults.ts for the shape of a fault).
+ */
+import type { Fault } from './fault-kit.ts';
+
+export const BUCKET_FAULTS: Fault[] = [];

@@ -1,0 +1,6 @@
+/**
+ * Faults of the listing area added with the depth checks (see faults.ts for the shape of a fault).
+ */
+import type { Fault } from './fault-kit.ts';
+
+export const LISTING_FAULTS: Fault[] = [];
