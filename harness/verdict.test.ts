@@ -15,11 +15,19 @@ describe('verdicts', () => {
     expect(computeVerdict(outcome, expected)).toBe(verdict);
   });
 
-  test('exit code: 0 only for pass, known-deviation and skipped', () => {
+  test('exit code: 0 conformant, 1 non-conformance, 3 could not judge', () => {
     expect(exitCodeFor(countVerdicts(['pass', 'known-deviation', 'skipped']))).toBe(0);
     expect(exitCodeFor(countVerdicts(['pass', 'fail']))).toBe(1);
-    expect(exitCodeFor(countVerdicts(['pass', 'error']))).toBe(1);
+    expect(exitCodeFor(countVerdicts(['pass', 'error']))).toBe(3);
+    expect(exitCodeFor({ ...countVerdicts(['pass', 'error', 'fail']), requiredFail: 1, optionalFail: 0 })).toBe(1);
     expect(exitCodeFor(countVerdicts(['unexpected-pass']))).toBe(1);
+  });
+
+  test('exit code: an optional failure exits 0 unless strict', () => {
+    const c = { ...countVerdicts(['pass', 'fail']), requiredFail: 0, optionalFail: 1 };
+    expect(exitCodeFor(c)).toBe(0);
+    expect(exitCodeFor(c, { strict: true })).toBe(1);
+    expect(exitCodeFor({ ...c, requiredFail: 1 })).toBe(1);
     expect(isBad('known-deviation')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { S3cMeta } from '../check.ts';
+import type { S3cMeta } from '../check/index.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildResults, type RawCase } from './results.ts';
@@ -54,7 +54,9 @@ describe('results', () => {
     expect(r.summary['known-deviation']).toBe(1);
     expect(r.summary.byOperation.PutObject).toMatchObject({ pass: 1, fail: 1 });
     expect(r.summary.requiredPassRate).toBeCloseTo(1 / 7);
-    expect(r.schemaVersion).toBe(1);
+    expect(r.summary.requiredFail).toBe(2);
+    expect(r.summary.optionalFail).toBe(0);
+    expect(r.schemaVersion).toBe(2);
   });
   test('stable order: area, operation, id', () => {
     expect(r.results.map((e) => e.id).slice(0, 2)).toEqual(['PutObject/a', 'PutObject/b']);

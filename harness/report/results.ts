@@ -1,7 +1,7 @@
 /**
  * Turning collected checks into results.json: verdicts, summary, stable order.
  */
-import type { S3cMeta } from '../check.ts';
+import type { S3cMeta } from '../check/index.ts';
 import { AREA_ORDER, OPERATIONS, type Operation } from '../operations.ts';
 import { computeVerdict, countVerdicts, type Outcome, type VerdictCounts } from '../verdict.ts';
 import type { ResultEntry, ResultsFile, RunInfo, Summary } from './schema.ts';

@@ -2,7 +2,7 @@
  * results.json, schema version 2 (2: evidence per check, required/optional failures counted apart, run selection) (documented in README.md, "Reading a report").
  * One file per run and target; the cross-target matrix is a join of these files by check id.
  */
-import type { CheckError, Level, PropertyInfo } from '../check.ts';
+import type { Level } from '../check/meta.ts';
 import type { Evidence } from '../evidence.ts';
 import type { Area } from '../operations.ts';
 import type { Features } from '../targets.ts';
@@ -11,9 +11,32 @@ import type { Exchange } from '../wire.ts';
 
 export const SCHEMA_VERSION = 2;
 
+/** What a failed check recorded: the contract's expectation against what the target did. */
+export interface CheckError {
+  message: string;
+  expected?: string;
+  observed?: string;
+  notImplemented?: boolean;
+}
+
+/** A property check's reproduction data: the seed, runs, the shrunk counterexample and its replay command. */
+export interface PropertyInfo {
+  seed: number;
+  numRuns: number;
+  runs?: number;
+  shrinks?: number;
+  counterexample?: string;
+  path?: string;
+  replay?: string;
+}
+
 export interface RunInfo {
   target: string;
   profile: string;
+  /** The name a reader sees (profile name, or S3C_TARGET_NAME); never a host name. Absent in older runs. */
+  displayName?: string;
+  /** One line on what the target is (the profile's description, or S3C_TARGET_DESCRIPTION). */
+  description?: string;
   /** Host (and port) of the endpoint; never credentials. */
   endpointHost: string;
   region: string;

@@ -1,0 +1,139 @@
+/**
+ * `check()`: registers one check with vitest. Expectations decide at collection time whether it is
+ * skipped or expected to fail; the body runs with the wire log and request counters around it, and
+ * its outcome, error, wire exchange and costs travel to the reporters in `task.meta.s3c`.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { test, type TestContext } from 'vitest';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { s3 } from '../client.ts';
+import { loadExpectations, lookupExpectation, type ExpectationSet } from '../expectations.ts';
+import { diffCounters, isTransportError, snapshotCounters } from '../http.ts';
+import { probeTarget } from '../liveness.ts';
+import { OPERATIONS } from '../operations.ts';
+import { runtime, type Runtime } from '../runtime.ts';
+import { beginWireLog, endWireLog, scrub } from '../wire.ts';
+import { allureLabels } from './allure.ts';
+import { classify } from './classify.ts';
+import { MetaError, operationOf, resolveSpec, validateMeta, type CheckMeta, type S3cMeta } from './meta.ts';
+
+export interface CheckContext {
+  rt: Runtime;
+  /** Client of the main user. */
+  s3: S3Client;
+  /** Client of the second user (only for checks that declare `needs: ['alt']`). */
+  alt: () => S3Client;
+  /** Record an informational observation (shown in the report). */
+  note: (text: string) => void;
+  task: TestContext;
+}
+
+const seen = new Set<string>();
+
+let expectationCache: ExpectationSet | undefined;
+const EXPECTATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'expectations');
+
+function expectationsFor(rt: Runtime): ExpectationSet {
+  expectationCache ??= loadExpectations(process.env.S3C_EXPECTATIONS_DIR ?? EXPECTATIONS_DIR, rt.target);
+  return expectationCache;
+}
+
+function callerFile(): string {
+  const stack = new Error().stack ?? '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /(?:file:\/\/)?(\/[^\s():]+\.test\.ts)/.exec(line);
+    if (m?.[1]) {
+      const rel = m[1].split('/suites/')[1];
+      return rel ? `suites/${rel}` : (m[1].split('/').pop() ?? '');
+    }
+  }
+  return '';
+}
+
+let targetDown: string | undefined;
+
+export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>, kind: 'scenario' | 'property' = 'scenario'): void {
+  validateMeta(meta);
+  if (seen.has(meta.id)) throw new MetaError(`duplicate check id ${meta.id}`);
+  seen.add(meta.id);
+  const rt = runtime();
+  const expectation = lookupExpectation(expectationsFor(rt), meta.id);
+  let skipReason: string | undefined;
+  if (expectation?.expected === 'skip') skipReason = `expected skip: ${expectation.reason}`;
+  else if (meta.needs?.includes('alt') && !rt.alt) skipReason = 'needs a second user: set S3C_ALT_ACCESS_KEY_ID and S3C_ALT_SECRET_ACCESS_KEY';
+  else if (meta.feature && !rt.features[meta.feature]) skipReason = `the target does not claim the optional feature "${meta.feature}"`;
+  else skipReason = meta.skipIf?.(rt);
+
+  const operation = operationOf(meta.id);
+  const s3cMeta: S3cMeta = {
+    id: meta.id,
+    operation,
+    area: OPERATIONS[operation].area,
+    spec: resolveSpec(operation, meta.spec),
+    level: meta.level,
+    title: meta.title,
+    evidence: [...(meta.evidence ?? [])],
+    kind,
+    file: callerFile(),
+    ...(expectation ? { expectation } : {}),
+    ...(skipReason ? { skipReason } : {}),
+  };
+  const timeout = meta.timeoutMs ?? (kind === 'property' ? 300_000 : 120_000);
+  test(
+    `${meta.id} — ${meta.title}`,
+    { meta: { s3c: s3cMeta }, skip: skipReason !== undefined, fails: expectation?.expected === 'fail', timeout },
+    async (task) => {
+      const m = task.task.meta.s3c as S3cMeta;
+      const notes: string[] = [];
+      const before = snapshotCounters();
+      beginWireLog();
+      try {
+        if (targetDown) {
+          // The target stopped answering earlier in this worker: confirm before spending a time-out.
+          const alive = await probeTarget(rt);
+          if (!alive) {
+            m.targetDead = true;
+            throw new TargetDownError(targetDown);
+          }
+          targetDown = undefined;
+        }
+        if (process.env.S3C_ALLURE_RESULTS) await allureLabels(m);
+        await fn({ rt, s3: s3(rt), alt: () => s3(rt, 'alt'), note: (t) => notes.push(scrub(t)), task });
+        m.outcome = 'pass';
+      } catch (e) {
+        const c = e instanceof TargetDownError ? { outcome: 'error' as const, error: { message: e.message } } : classify(e);
+        m.outcome = c.outcome;
+        m.error = c.error;
+        if (e instanceof Error && e.name === 'PropertyFailure') m.error = { ...m.error, message: scrub(e.message) };
+        if (c.outcome === 'error' && isTransportError(e)) {
+          const alive = await probeTarget(rt);
+          if (!alive) {
+            targetDown = `the target stopped answering (${c.error.message})`;
+            m.targetDead = true;
+          }
+        }
+        throw e;
+      } finally {
+        const wire = endWireLog();
+        if (m.outcome !== 'pass') m.wire = wire;
+        const d = diffCounters(before, snapshotCounters());
+        m.requests = d.requests;
+        m.bytesSent = d.bytesSent;
+        m.bytesReceived = d.bytesReceived;
+        if (notes.length) m.error = { ...(m.error ?? { message: '' }), message: [m.error?.message, ...notes].filter(Boolean).join('\n') };
+      }
+    },
+  );
+}
+
+class TargetDownError extends Error {
+  constructor(reason: string) {
+    super(`not run: ${reason}`);
+    this.name = 'TargetDownError';
+  }
+}
+
+export function expectationSetForTests(set: ExpectationSet | undefined): void {
+  expectationCache = set;
+}
