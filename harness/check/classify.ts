@@ -19,6 +19,10 @@ export function classify(e: unknown): { outcome: Outcome; error: CheckError } {
   if (isServiceError(e)) {
     // An SDK call the check did not expect to fail: the target answered with an error.
     const o = observeError(e);
+    if (o.status === 503 || o.status === 429) {
+      // Throttling that outlasted the retries: the target did not judge the request, neither do we.
+      return { outcome: 'error', error: { message: scrub(`throttled: ${o.status} ${o.code ?? ''} after the throttle retries (could not judge)`.trim()) } };
+    }
     const notImpl = o.status === 501 || o.code === 'NotImplemented';
     return {
       outcome: 'fail',

@@ -32,7 +32,7 @@ export interface CheckMeta {
    * sentence of an AWS page, or a public report of what AWS answered. A required check needs one of
    * the first two.
    */
-  evidence?: readonly Evidence[];
+  evidence: readonly Evidence[];
   /** Preconditions: `alt` needs the second user (S3C_ALT_*). */
   needs?: ReadonlyArray<'alt'>;
   /** An optional feature the target must claim. */
@@ -83,7 +83,8 @@ export interface PropertyMeta extends CheckMeta {
 }
 
 const ID_RE = /^([A-Za-z0-9]+)\/([a-z0-9][a-z0-9.-]*[a-z0-9])$/;
-const SPEC_RE = /^https:\/\/docs\.aws\.amazon\.com\//;
+/** AWS documentation; for the clients area also the clients' own reference pages. */
+const SPEC_RE = /^https:\/\/(docs\.aws\.amazon\.com|boto3\.amazonaws\.com|s3tools\.org|rclone\.org|min\.io)\//;
 
 export class MetaError extends Error {}
 
@@ -101,8 +102,6 @@ export function resolveSpec(op: Operation, spec: string): string {
   return spec.startsWith('#') ? `${OPERATIONS[op].ref.replace(/#.*$/, '')}${spec}` : spec;
 }
 
-/** Whether checks without evidence are refused (set once every check declares it). */
-export const EVIDENCE_ENFORCED = process.env.S3C_EVIDENCE_ENFORCE === '1';
 
 export function validateMeta(meta: CheckMeta): void {
   const op = operationOf(meta.id);
@@ -111,6 +110,6 @@ export function validateMeta(meta: CheckMeta): void {
   if (meta.level !== 'required' && meta.level !== 'optional') throw new MetaError(`${meta.id}: level must be required or optional`);
   if (!meta.title || meta.title.length > 160) throw new MetaError(`${meta.id}: title must be 1-160 characters`);
   const problems = evidenceProblems(meta.level, meta.evidence ?? []);
-  if (problems.length && (EVIDENCE_ENFORCED || meta.evidence !== undefined)) throw new MetaError(`${meta.id}: ${problems.join('; ')} (docs/EVIDENCE.md)`);
+  if (problems.length) throw new MetaError(`${meta.id}: ${problems.join('; ')} (docs/EVIDENCE.md)`);
 }
 
