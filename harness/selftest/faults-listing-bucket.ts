@@ -270,7 +270,7 @@ export const LISTING_BUCKET_FAULTS: Fault[] = [
     area: 'bucket',
     operation: 'CreateBucket',
     description: 'CreateBucket answers without x-amz-request-id',
-    only: ['CreateBucket/success'],
+    only: ['CreateBucket/request-id-headers'],
     onResponse: dropHeaders(['CreateBucket'], (n) => n === 'x-amz-request-id'),
   },
   {

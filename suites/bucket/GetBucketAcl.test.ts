@@ -1,13 +1,12 @@
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectHeader, expectRawError, expectStatus, fail, newBucketName, raw, runtime } from '../../harness/api/index.ts';
-import { canonicalId } from '../../harness/api/bucket.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { canonicalId, expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
-const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html';
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
 const rt = runtime();
 let bucket: string;
 beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'gacl' });
+  bucket = await createBucket(rt, { hint: 'gacl', acl: true });
 });
 
 type X = Record<string, unknown>;
@@ -16,21 +15,23 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 check(
   {
     id: 'GetBucketAcl/success-shape',
-    operation: 'GetBucketAcl',
-    spec: `${REF}#API_GetBucketAcl_ResponseSyntax`,
+    spec: '#API_GetBucketAcl_ResponseSyntax',
     level: 'required',
     title: 'GET ?acl of a new bucket → 200 AccessControlPolicy: Owner/ID, one Grant: CanonicalUser owner FULL_CONTROL',
     feature: 'acl',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_exists#get-bucket-acl', 'a new bucket: one grant, CanonicalUser owner FULL_CONTROL'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-canned-acl'),
+    ],
   },
   async ({ s3 }) => {
     const owner = await canonicalId(s3);
     const res = await raw(rt, { method: 'GET', bucket, query: { acl: '' } });
     expectStatus(res, 200, 'GetBucketAcl');
-    expectHeader(res.headers, 'x-amz-request-id', /^\S+$/);
-    const doc = res.xml()?.AccessControlPolicy as X | undefined;
-    if (!doc) return fail('body', '<AccessControlPolicy>', res.text().slice(0, 200));
-    expectEqual('Owner/ID', (doc.Owner as X | undefined)?.ID, owner);
-    const grants = asArray((doc.AccessControlList as X | undefined)?.Grant as X | X[] | undefined);
+    const body = res.xml()?.AccessControlPolicy as X | undefined;
+    if (!body) return fail('body', '<AccessControlPolicy>', res.text().slice(0, 200));
+    expectEqual('Owner/ID', (body.Owner as X | undefined)?.ID, owner);
+    const grants = asArray((body.AccessControlList as X | undefined)?.Grant as X | X[] | undefined);
     expectEqual('number of grants', grants.length, 1);
     const g = grants[0] as X;
     const grantee = g.Grantee as X | undefined;
@@ -41,7 +42,33 @@ check(
 );
 
 check(
-  { id: 'GetBucketAcl/no-such-bucket', operation: 'GetBucketAcl', spec: ERRORS, level: 'required', title: 'GET /<missing bucket>?acl → 404 NoSuchBucket', feature: 'acl' },
+  {
+    id: 'GetBucketAcl/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'GET /<bucket>?acl → 200 with x-amz-request-id and x-amz-id-2',
+    feature: 'acl',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'AWS answers carry x-amz-id-2 and x-amz-request-id'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { acl: '' } });
+    expectStatus(res, 200, 'GetBucketAcl');
+    expectRequestIdHeaders(res);
+  },
+);
+
+check(
+  {
+    id: 'GetBucketAcl/no-such-bucket',
+    spec: ERRORS,
+    level: 'required',
+    title: 'GET /<missing bucket>?acl → 404 NoSuchBucket',
+    feature: 'acl',
+    evidence: [doc(ERRORS, 'NoSuchBucket: The specified bucket does not exist. 404 Not Found')],
+  },
   async () => {
     expectRawError(await raw(rt, { method: 'GET', bucket: newBucketName(rt, 'missing'), query: { acl: '' } }), { status: 404, code: 'NoSuchBucket' }, 'GetBucketAcl');
   },
@@ -50,12 +77,12 @@ check(
 check(
   {
     id: 'GetBucketAcl/other-owner-denied',
-    operation: 'GetBucketAcl',
     spec: ERRORS,
     level: 'required',
     title: "the second user's GET ?acl of a private bucket → 403 AccessDenied",
     feature: 'acl',
     needs: ['alt'],
+    evidence: [doc(ERRORS, 'AccessDenied: Access Denied. 403 Forbidden')],
   },
   async () => {
     expectRawError(await raw(rt, { method: 'GET', bucket, query: { acl: '' }, auth: 'alt' }), { status: 403, code: 'AccessDenied' }, 'GetBucketAcl by the second user');

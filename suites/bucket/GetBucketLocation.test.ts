@@ -1,7 +1,8 @@
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectHeader, expectRawError, expectStatus, fail, newBucketName, raw, runtime } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
-const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html';
+const GET_LOCATION = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html';
 const rt = runtime();
 let bucket: string;
 beforeAll(async () => {
@@ -11,25 +12,52 @@ beforeAll(async () => {
 check(
   {
     id: 'GetBucketLocation/success',
-    operation: 'GetBucketLocation',
-    spec: `${REF}#API_GetBucketLocation_ResponseSyntax`,
+    spec: '#API_GetBucketLocation_ResponseSyntax',
     level: 'required',
     title: 'GET /<bucket>?location → 200 <LocationConstraint>: empty for us-east-1, else the region',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_different_location_constraint#get-bucket-location-bucket-us-east-1', 'us-east-1: LocationConstraint null (empty element)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_different_location_constraint#get-bucket-location-bucket-us-east-2'),
+      doc(GET_LOCATION, 'Buckets in Region us-east-1 have a LocationConstraint of null.'),
+    ],
   },
   async () => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' } });
     expectStatus(res, 200, 'GetBucketLocation');
-    const doc = res.xml();
-    if (!doc || !('LocationConstraint' in doc)) fail('response body', '<LocationConstraint> document', res.text().slice(0, 200));
-    const v = doc.LocationConstraint;
+    const body = res.xml();
+    if (!body || !('LocationConstraint' in body)) fail('response body', '<LocationConstraint> document', res.text().slice(0, 200));
+    const v = body.LocationConstraint;
     const text = typeof v === 'string' ? v : typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : '';
     expectEqual('LocationConstraint', text, rt.region === 'us-east-1' ? '' : rt.region);
-    expectHeader(res.headers, 'x-amz-request-id', /^\S+$/);
   },
 );
 
 check(
-  { id: 'GetBucketLocation/no-such-bucket', operation: 'GetBucketLocation', spec: `${REF}#API_GetBucketLocation_Errors`, level: 'required', title: 'GET /<missing bucket>?location → 404 NoSuchBucket' },
+  {
+    id: 'GetBucketLocation/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'GET /<bucket>?location → 200 with x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'AWS answers carry x-amz-id-2 and x-amz-request-id'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { location: '' } });
+    expectStatus(res, 200, 'GetBucketLocation');
+    expectRequestIdHeaders(res);
+  },
+);
+
+check(
+  {
+    id: 'GetBucketLocation/no-such-bucket',
+    spec: '#API_GetBucketLocation_Errors',
+    level: 'required',
+    title: 'GET /<missing bucket>?location → 404 NoSuchBucket',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_different_location_constraint#get-bucket-location-non-existent-bucket')],
+  },
   async () => {
     const res = await raw(rt, { method: 'GET', bucket: newBucketName(rt, 'missing'), query: { location: '' } });
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketLocation');
@@ -39,11 +67,11 @@ check(
 check(
   {
     id: 'GetBucketLocation/other-owner-denied',
-    operation: 'GetBucketLocation',
-    spec: `${REF}#API_GetBucketLocation_Errors`,
+    spec: '#API_GetBucketLocation_Errors',
     level: 'required',
     title: "the second user's GET ?location of a private bucket → 403 AccessDenied",
     needs: ['alt'],
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'AccessDenied: Access Denied. 403 Forbidden')],
   },
   async () => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' }, auth: 'alt' });

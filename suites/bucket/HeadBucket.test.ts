@@ -1,7 +1,8 @@
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectHeader, expectStatus, newBucketName, raw, runtime } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectHeader, expectStatus, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
-const REF = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html';
+const HEAD_BUCKET = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html';
 const rt = runtime();
 let bucket: string;
 beforeAll(async () => {
@@ -9,17 +10,62 @@ beforeAll(async () => {
 });
 
 check(
-  { id: 'HeadBucket/success', operation: 'HeadBucket', spec: `${REF}#API_HeadBucket_ResponseSyntax`, level: 'required', title: 'HEAD /<own bucket> → 200, x-amz-request-id, no body' },
+  {
+    id: 'HeadBucket/success',
+    spec: '#API_HeadBucket_ResponseSyntax',
+    level: 'required',
+    title: 'HEAD /<own bucket> → 200, no body',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket')],
+  },
   async () => {
     const res = await raw(rt, { method: 'HEAD', bucket });
     expectStatus(res, 200, 'HeadBucket');
     expectEqual('body length', res.body.length, 0);
-    expectHeader(res.headers, 'x-amz-request-id', /^\S+$/);
   },
 );
 
 check(
-  { id: 'HeadBucket/no-such-bucket', operation: 'HeadBucket', spec: `${REF}#API_HeadBucket_Errors`, level: 'required', title: 'HEAD /<missing bucket> → 404 with no body' },
+  {
+    id: 'HeadBucket/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'HEAD /<own bucket> → 200 with x-amz-request-id and x-amz-id-2',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'x-amz-id-2 and x-amz-request-id present')],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket });
+    expectStatus(res, 200, 'HeadBucket');
+    expectRequestIdHeaders(res);
+  },
+);
+
+check(
+  {
+    id: 'HeadBucket/bucket-region-header',
+    spec: '#API_HeadBucket_ResponseSyntax',
+    level: 'required',
+    title: "HEAD /<own bucket> → x-amz-bucket-region: the bucket's region (the target's region for a bucket created without LocationConstraint)",
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'x-amz-bucket-region present'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_aws_global#head-bucket-global', 'BucketRegion us-east-1 for a bucket created on the global endpoint'),
+      doc(HEAD_BUCKET, 'x-amz-bucket-region: The Region that the bucket is located.'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket });
+    expectStatus(res, 200, 'HeadBucket');
+    expectHeader(res.headers, 'x-amz-bucket-region', rt.region);
+  },
+);
+
+check(
+  {
+    id: 'HeadBucket/no-such-bucket',
+    spec: '#API_HeadBucket_Errors',
+    level: 'required',
+    title: 'HEAD /<missing bucket> → 404 with no body',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_not_exist', '404 "Not Found": no error body')],
+  },
   async () => {
     const res = await raw(rt, { method: 'HEAD', bucket: newBucketName(rt, 'missing') });
     expectStatus(res, 404, 'HeadBucket');
@@ -30,11 +76,11 @@ check(
 check(
   {
     id: 'HeadBucket/other-owner-forbidden',
-    operation: 'HeadBucket',
-    spec: `${REF}#API_HeadBucket_Errors`,
+    spec: '#API_HeadBucket_Errors',
     level: 'required',
     title: "HEAD of another owner's private bucket → 403 with no body (not 404: the bucket exists)",
     needs: ['alt'],
+    evidence: [doc(HEAD_BUCKET, 'If the bucket does not exist or you do not have permission to access it, the HEAD request returns a generic 400 Bad Request, 403 Forbidden or 404 Not Found code.')],
   },
   async () => {
     const res = await raw(rt, { method: 'HEAD', bucket, auth: 'alt' });

@@ -5,8 +5,7 @@
  * created: that boundary is covered by the model's offline tests and the 2-character rejection.
  */
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adoptBucket, expectEqual, property, runtime, step } from '../../harness/api/index.ts';
-import { NAMING_RULES_SPEC } from '../../harness/api/naming.ts';
+import { adoptBucket, doc, expectEqual, property, recorded, runtime, step } from '../../harness/api/index.ts';
 import { validBucketName } from '../../fixtures/arbitraries/bucket-names.ts';
 
 const rt = runtime();
@@ -15,10 +14,13 @@ const pad = (s: string, n: number) => (s + 'x'.repeat(n)).slice(0, n);
 property(
   {
     id: 'CreateBucket/name-valid-accepted',
-    operation: 'CreateBucket',
-    spec: NAMING_RULES_SPEC,
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html#general-purpose-bucket-names',
     level: 'required',
     title: 'any valid name (dots, hyphens, digits, up to 63 chars) → created; HeadBucket 200, object round trip, DeleteBucket 204',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html', 'Bucket names can consist only of lowercase letters, numbers, periods (.), and hyphens (-).'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_name_with_dots#list-objects', 'a bucket whose name holds dots is created and listed (200)'),
+    ],
     maxRuns: 4,
     // Pinned boundaries: the shortest name that holds the run id, and exactly 63 characters.
     examples: [{ name: rt.runId }, { name: pad(`a.b-c.${rt.runId}-9`, 63) }],
