@@ -1,4 +1,4 @@
-/** The listing model, paginator and wire judge shared by the ListObjects and ListObjectsV2 suites. */
+/** The listing model, paginator, wire judge and shared fixture (keys, bucket, model property inputs) of the ListObjects and ListObjectsV2 suites. */
 export * from '../listing/model.ts';
 export * from '../listing/paginate.ts';
 export * from '../listing/judge.ts';

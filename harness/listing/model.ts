@@ -72,9 +72,11 @@ export function allEntries(keys: Iterable<string>, q: Pick<ListQuery, 'prefix' |
 }
 
 /**
- * The contract does not say what happens when a marker falls strictly inside a rolled-up group
- * (e.g. delimiter "/", marker "a/b", key "a/c": is "a/" listed again?). Queries for which this
- * matters are left out of the model comparison.
+ * A marker that falls strictly inside a rolled-up group (delimiter "/", marker "a/b", key "a/c"):
+ * the API reference does not say whether "a/" is listed again. AWS does not list it (recorded:
+ * test_list_objects_marker_common_prefixes#list-objects-manual-first-file), which is what listPage
+ * computes; servers differ, so the model property leaves these queries to their own check
+ * (ListObjects/marker-inside-common-prefix) instead of failing on them at random.
  */
 export function markerInsideGroup(keys: Iterable<string>, q: ListQuery): boolean {
   if (q.after === undefined || !q.delimiter) return false;

@@ -94,16 +94,21 @@ export function parseListing(res: RawResponse, what: string): WireListing {
   return out;
 }
 
-/** Decode an encoding-type=url value (RFC 3986 percent-encoding). */
+/**
+ * Decode an encoding-type=url value. AWS writes a space as `+` (form encoding: a literal `+` is
+ * sent as %2B), other servers write %20; both decode to a space here, so a `+` that stands for
+ * itself (not encoded) decodes to a space and no longer matches the stored key.
+ */
 export function urlDecode(v: string): string {
-  return decodeURIComponent(v);
+  return decodeURIComponent(v.replace(/\+/g, ' '));
 }
 
 /**
  * A value S3 returned with encoding-type=url must not carry raw characters that need encoding
- * (space, '+', '%' not starting an escape, control characters, non-ASCII).
+ * (whitespace, '%' not starting an escape, control characters, non-ASCII). A `+` is allowed: it
+ * is AWS's encoding of a space.
  */
 export function looksUrlEncoded(v: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return !/[\s+\u0000-\u001f\u007f-\uffff]/.test(v) && !/%(?![0-9A-Fa-f]{2})/.test(v);
+  return !/[\s\u0000-\u001f\u007f-\uffff]/.test(v) && !/%(?![0-9A-Fa-f]{2})/.test(v);
 }
