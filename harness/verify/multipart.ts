@@ -1,5 +1,5 @@
 /**
- * Multipart helpers for suites/multipart: spec links, the multipart ETag formula, upload steps
+ * Multipart helpers for suites/multipart: the multipart ETag formula, upload steps
  * that verify what they get back, and a streamed "the object is exactly these bytes" check.
  */
 import { createHash } from 'node:crypto';
@@ -9,6 +9,7 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   ListBucketsCommand,
+  PutBucketAclCommand,
   UploadPartCommand,
   type CompletedPart,
   type CompleteMultipartUploadCommandOutput,
@@ -17,15 +18,8 @@ import {
 import { compareStream, totalSize, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import { expectEqual, fail, isServiceError, observeError, step, type Observed } from '../expect.ts';
 import { isTransportError } from '../http.ts';
-
-export const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API/';
-export const ERRORS = `${API}ErrorResponses.html#ErrorCodeList`;
-export const ref = (op: string, anchor?: 'Errors' | 'ResponseSyntax' | 'ResponseElements' | 'RequestSyntax' | 'RequestParameters' | 'Examples'): string =>
-  `${API}API_${op}.html${anchor ? `#API_${op}_${anchor}` : ''}`;
-/** User guide: part numbers 1-10,000, parts ≥ 5 MiB except the last. */
-export const LIMITS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html';
-/** User guide: the multipart ETag is the MD5 of the concatenated binary part MD5s, suffixed with -<count>. */
-export const CHECKSUMS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html#large-object-checksums';
+import { raw, type RawResponse } from '../raw.ts';
+import type { Runtime } from '../runtime.ts';
 
 export const MIN_PART = 5 * 1024 * 1024;
 
@@ -135,4 +129,52 @@ export function expectLocation(location: string | undefined, bucket: string, key
   const virtualHost = url.hostname.startsWith(`${bucket}.`) && path === `/${key}`;
   if (!(pathStyle || virtualHost) || url.hostname === '') fail('CompleteMultipartUploadResult/Location does not name the new object', want, location);
   if (!hasScheme || !/^https?:$/.test(url.protocol)) fail('CompleteMultipartUploadResult/Location has no http(s) scheme', want, location);
+}
+
+/**
+ * Initiator/ID of a multipart upload: "If the principal is an AWS account, it provides the Canonical
+ * User ID. If the principal is an IAM User, it provides a user ARN value" (API_Initiator). Accepts
+ * the caller's canonical id or an IAM/STS principal ARN (a run with IAM or role credentials).
+ */
+export const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam|sts)::\d{12}:\S+$/;
+export function expectInitiatorId(what: string, observed: string | undefined, canonicalId: string | undefined): void {
+  if (observed !== undefined && observed !== '' && (observed === canonicalId || PRINCIPAL_ARN.test(observed))) return;
+  fail(what, `the initiator's canonical user id (${canonicalId ?? '?'}) or its IAM user ARN (arn:aws:iam::<account>:user/<name>)`, observed);
+}
+
+/** x-amz-request-id and x-amz-id-2 on an answer (common response headers of every S3 operation). */
+export function expectRequestIdHeaders(res: RawResponse, what: string): void {
+  const id = res.headers['x-amz-request-id'];
+  const id2 = res.headers['x-amz-id-2'];
+  if (!id) fail(`${what}: header x-amz-request-id`, 'a non-empty request id', id ?? '(absent)');
+  if (!id2) fail(`${what}: header x-amz-id-2`, 'a non-empty extended request id', id2 ?? '(absent)');
+}
+
+/** The body of a CompleteMultipartUpload request. */
+export function completeXml(parts: ReadonlyArray<{ PartNumber: number; ETag: string }>): string {
+  const ps = parts.map((p) => `<Part><PartNumber>${p.PartNumber}</PartNumber><ETag>${p.ETag.replace(/"/g, '&quot;')}</ETag></Part>`).join('');
+  return `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${ps}</CompleteMultipartUpload>`;
+}
+
+/** UploadPart sent as a raw request (headers under the check's control). */
+export function uploadPartRaw(rt: Runtime, bucket: string, key: string, uploadId: string, partNumber: number, body: Buffer | string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return raw(rt, { method: 'PUT', bucket, key, query: { partNumber: String(partNumber), uploadId }, headers, body });
+}
+
+/** The x-amz-copy-source value of a key: bucket/key with each key segment percent-encoded. */
+export function copySourceOf(bucket: string, key: string): string {
+  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * Let the second user write into `bucket` (a bucket of the main user created with `acl: true`):
+ * PutBucketAcl granting FULL_CONTROL to the owner and WRITE to the second user. Returns both
+ * canonical ids.
+ */
+export async function grantAltWrite(s3: S3Client, alt: S3Client, bucket: string): Promise<{ mainId: string; altId: string }> {
+  const mainId = await ownerId(s3);
+  const altId = await ownerId(alt);
+  if (!mainId || !altId) return fail('ListBuckets Owner/ID of both users', 'two canonical ids', `${mainId ?? '?'} / ${altId ?? '?'}`);
+  await step('PutBucketAcl (owner FULL_CONTROL, second user WRITE)', s3.send(new PutBucketAclCommand({ Bucket: bucket, GrantFullControl: `id="${mainId}"`, GrantWrite: `id="${altId}"` })));
+  return { mainId, altId };
 }

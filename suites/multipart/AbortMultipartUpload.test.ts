@@ -1,8 +1,8 @@
-import { AbortMultipartUploadCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, runtime, step } from '../../harness/api/index.ts';
-import { body } from '../../fixtures/data/bodies.ts';
-import { createUpload, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { check, createBucket, doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { body, bytes } from '../../fixtures/data/bodies.ts';
+import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -13,10 +13,10 @@ beforeAll(async () => {
 check(
   {
     id: 'AbortMultipartUpload/success',
-    operation: 'AbortMultipartUpload',
-    spec: ref('AbortMultipartUpload', 'ResponseSyntax'),
+    spec: '#API_AbortMultipartUpload_ResponseSyntax',
     level: 'required',
-    title: 'AbortMultipartUpload of an upload with a part → 204, and no object is created under the key',
+    title: 'AbortMultipartUpload of an upload with a part → 204 No Content',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html#API_AbortMultipartUpload_ResponseSyntax', 'HTTP/1.1 204')],
   },
   async ({ s3 }) => {
     const key = 'abort/ok';
@@ -24,6 +24,27 @@ check(
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 201, size: 100 }));
     const out = await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
     expectEqual('AbortMultipartUpload status', out.$metadata.httpStatusCode, 204);
+  },
+);
+
+check(
+  {
+    id: 'AbortMultipartUpload/no-object-created',
+    spec: '#API_AbortMultipartUpload',
+    level: 'required',
+    title: 'after AbortMultipartUpload of an upload with a part, no object exists under the key (HEAD → 404)',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+        'This operation aborts a multipart upload. After a multipart upload is aborted, no additional parts can be uploaded using that upload ID. The storage consumed by any previously uploaded parts will be freed.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'abort/no-object';
+    const id = await createUpload(s3, bucket, key);
+    await uploadPart(s3, bucket, key, id, 1, body({ seed: 202, size: 100 }));
+    await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
     await expectS3Error(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject of the aborted key');
   },
 );
@@ -31,10 +52,10 @@ check(
 check(
   {
     id: 'AbortMultipartUpload/no-such-upload',
-    operation: 'AbortMultipartUpload',
-    spec: ref('AbortMultipartUpload', 'Errors'),
+    spec: '#API_AbortMultipartUpload_Errors',
     level: 'required',
     title: 'AbortMultipartUpload with an upload id the server never issued → 404 NoSuchUpload',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#abort-exc')],
   },
   async ({ s3 }) => {
     await expectS3Error(s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'abort/unknown', UploadId: unknownUploadId() })), {
@@ -47,15 +68,112 @@ check(
 check(
   {
     id: 'AbortMultipartUpload/second-abort',
-    operation: 'AbortMultipartUpload',
-    spec: ref('AbortMultipartUpload', 'Errors'),
+    spec: '#API_AbortMultipartUpload_Errors',
     level: 'required',
-    title: 'a second AbortMultipartUpload of the same upload → 404 NoSuchUpload (the reference lists only NoSuchUpload)',
+    title: 'a second AbortMultipartUpload of a just-aborted upload → 204 (AWS, for a while) or 404 NoSuchUpload',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+        'As a result, it might be necessary to abort a given multipart upload multiple times in order to completely free all storage consumed by all parts.',
+      ),
+      peer('https://github.com/minio/minio/issues/2250', 'AWS answers 204 to an abort of a recently aborted or completed upload id, and NoSuchUpload only hours later'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'abort/twice';
     const id = await createUpload(s3, bucket, key);
     await step('AbortMultipartUpload (first)', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
-    await expectS3Error(s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })), { status: 404, code: 'NoSuchUpload' }, 'second abort');
+    const res = await raw(rt, { method: 'DELETE', bucket, key, query: { uploadId: id } });
+    if (res.status === 204) return;
+    const err = res.error();
+    if (res.status !== 404 || err?.code !== 'NoSuchUpload') {
+      fail('second AbortMultipartUpload: wrong answer', '204 | 404 NoSuchUpload', `${res.status} ${err?.code ?? ''}`.trim());
+    }
+  },
+);
+
+check(
+  {
+    id: 'AbortMultipartUpload/key-mismatch',
+    spec: '#API_AbortMultipartUpload_Errors',
+    level: 'required',
+    title: 'AbortMultipartUpload with a valid upload id but another key → 404 NoSuchUpload, and the upload survives',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#abort-multipart-wrong-key-name')],
+  },
+  async ({ s3 }) => {
+    const key = 'abort/bound';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'abort/other-key', UploadId: id })), { status: 404, code: 'NoSuchUpload' });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'AbortMultipartUpload/no-such-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'AbortMultipartUpload in a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
+  },
+  async ({ s3 }) => {
+    await expectS3ErrorIn(
+      s3.send(new AbortMultipartUploadCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k', UploadId: unknownUploadId() })),
+      [404],
+      'NoSuchBucket',
+      'AbortMultipartUpload in a missing bucket',
+    );
+  },
+);
+
+check(
+  {
+    id: 'AbortMultipartUpload/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'AbortMultipartUpload answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'abort/request-id';
+    const id = await createUpload(s3, bucket, key);
+    const res = await raw(rt, { method: 'DELETE', bucket, key, query: { uploadId: id } });
+    expectEqual('AbortMultipartUpload status', res.status, 204);
+    expectRequestIdHeaders(res, 'AbortMultipartUpload');
+  },
+);
+
+check(
+  {
+    id: 'AbortMultipartUpload/existing-object-untouched',
+    spec: '#API_AbortMultipartUpload',
+    level: 'required',
+    title: 'an upload initiated (with a part) over an existing object, then aborted → GET still returns the original object',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+        'This operation aborts a multipart upload. After a multipart upload is aborted, no additional parts can be uploaded using that upload ID. The storage consumed by any previously uploaded parts will be freed.',
+      ),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+        'Upon receiving this request, Amazon S3 concatenates all the parts in ascending order by part number to create a new object.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'abort/existing';
+    const original = body({ seed: 203, size: 1234 });
+    await step('PutObject (the existing object)', s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes(original.segments) })));
+    const id = await createUpload(s3, bucket, key);
+    await uploadPart(s3, bucket, key, id, 1, body({ seed: 204, size: 100 }));
+    await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
+    const etag = await expectObjectBytes(s3, bucket, key, original.segments);
+    expectEqual('GetObject ETag (the original object’s)', etag, original.etag());
   },
 );

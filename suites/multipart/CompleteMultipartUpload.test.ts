@@ -1,8 +1,8 @@
-import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, HeadObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectRawError, expectS3Error, raw, runtime, step } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, CHECKSUMS, completeUpload, createUpload, ERRORS, expectLocation, expectObjectBytes, MIN_PART, multipartEtag, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, completeXml, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -41,16 +41,35 @@ function twoPartObject(s3: import('@aws-sdk/client-s3').S3Client): Promise<TwoPa
 check(
   {
     id: 'CompleteMultipartUpload/response-elements',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'ResponseElements'),
+    spec: '#API_CompleteMultipartUpload_ResponseElements',
     level: 'required',
-    title: 'Complete of 2 parts → 200 with Bucket, Key and ETag "md5(md5(p1)‖md5(p2))-2"',
+    title: 'Complete of 2 parts → 200 CompleteMultipartUploadResult with the Bucket and Key of the new object',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#complete-multipart')],
   },
-  async ({ s3, note }) => {
-    const { key, parts, out } = await twoPartObject(s3);
-    note(`multipart ETag formula: ${CHECKSUMS}`);
+  async ({ s3 }) => {
+    const { key, out } = await twoPartObject(s3);
+    expectEqual('CompleteMultipartUpload status', out.$metadata.httpStatusCode, 200);
     expectEqual('CompleteMultipartUploadResult/Bucket', out.Bucket, bucket);
     expectEqual('CompleteMultipartUploadResult/Key', out.Key, key);
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/response-etag',
+    spec: '#API_CompleteMultipartUpload_ResponseElements',
+    level: 'required',
+    title: 'Complete of 2 parts → CompleteMultipartUploadResult/ETag "md5(md5(p1)‖md5(p2))-2"',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#complete-multipart', 'one part: ETag "<md5 of the part md5>-1"'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
+        'When you upload an object as a multipart upload, the ETag for the object is not an MD5 digest of the entire object. Amazon S3 calculates the MD5 digest of each individual part. The MD5 digests are used to determine the ETag for the final object.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const { parts, out } = await twoPartObject(s3);
     expectEqual('CompleteMultipartUploadResult/ETag', out.ETag, multipartEtag(parts.map((p) => p.md5())));
   },
 );
@@ -58,10 +77,13 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/location',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'ResponseElements'),
+    spec: '#API_CompleteMultipartUpload_ResponseElements',
     level: 'required',
     title: 'Complete → Location is the URI of the new object (http(s)://host/bucket/key or http(s)://bucket.host/key)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_with_unicode_character_location#complete-multipart'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html#API_CompleteMultipartUpload_ResponseElements', 'Location: The URI that identifies the newly created object.'),
+    ],
   },
   async ({ s3 }) => {
     const { key, out } = await twoPartObject(s3);
@@ -72,10 +94,16 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/object-etag-and-bytes',
-    operation: 'CompleteMultipartUpload',
-    spec: CHECKSUMS,
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
     level: 'required',
-    title: 'after Complete of 2 parts: HEAD ETag "…-2", Content-Length = sum of parts, GET = concatenation',
+    title: 'after Complete of 2 parts: HEAD and GET ETag "md5(md5(p1)‖md5(p2))-2", HEAD Content-Length = sum of the parts',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#head-multipart-checksum'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
+        'When you upload an object as a multipart upload, the ETag for the object is not an MD5 digest of the entire object. Amazon S3 calculates the MD5 digest of each individual part. The MD5 digests are used to determine the ETag for the final object.',
+      ),
+    ],
   },
   async ({ s3 }) => {
     const { key, parts } = await twoPartObject(s3);
@@ -83,18 +111,39 @@ check(
     const want = multipartEtag(parts.map((p) => p.md5()));
     expectEqual('HeadObject ETag', head.ETag, want);
     expectEqual('HeadObject Content-Length', head.ContentLength, MIN_PART + 1);
-    const getEtag = await expectObjectBytes(s3, bucket, key, parts.flatMap((p) => p.segments));
-    expectEqual('GetObject ETag', getEtag, want);
+    const get = await step('GetObject', s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-0' })));
+    await get.Body?.transformToByteArray();
+    expectEqual('GetObject ETag', get.ETag, want);
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/object-bytes',
+    spec: '#API_CompleteMultipartUpload',
+    level: 'required',
+    title: 'after Complete of 2 parts (5 MiB + 1 byte): GET returns exactly the concatenation of the parts',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#get-multipart-checksum'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+        'Upon receiving this request, Amazon S3 concatenates all the parts in ascending order by part number to create a new object.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const { key, parts } = await twoPartObject(s3);
+    await expectObjectBytes(s3, bucket, key, parts.flatMap((p) => p.segments));
   },
 );
 
 check(
   {
     id: 'CompleteMultipartUpload/entity-too-small',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete where a part that is not the last is 1 KiB (< 5 MiB) → 400 EntityTooSmall',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-too-small')],
   },
   async ({ s3 }) => {
     const key = 'complete/too-small';
@@ -112,10 +161,10 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/invalid-part-order',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete listing two 5 MiB parts as 2, 1 (descending) → 400 InvalidPartOrder',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#complete-multipart-unordered')],
   },
   async ({ s3 }) => {
     const key = 'complete/order';
@@ -133,10 +182,10 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/invalid-part-etag',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete naming an uploaded part with a wrong ETag → 400 InvalidPart',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag')],
   },
   async ({ s3 }) => {
     const key = 'complete/wrong-etag';
@@ -153,10 +202,10 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/invalid-part-unknown',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete naming a part number that was never uploaded → 400 InvalidPart',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-part-number')],
   },
   async ({ s3 }) => {
     const key = 'complete/unknown-part';
@@ -173,10 +222,10 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/no-such-upload',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete with an upload id the server never issued → 404 NoSuchUpload',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#complete-exc')],
   },
   async ({ s3 }) => {
     await expectS3Error(send(s3, 'complete/unknown-upload', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]), {
@@ -189,10 +238,15 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/aborted-upload',
-    operation: 'CompleteMultipartUpload',
-    spec: ref('CompleteMultipartUpload', 'Errors'),
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
     title: 'Complete of an aborted upload (with its valid part list) → 404 NoSuchUpload, no object created',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html#API_CompleteMultipartUpload_Errors',
+        'NoSuchUpload: The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed.',
+      ),
+    ],
   },
   async ({ s3 }) => {
     const key = 'complete/aborted';
@@ -207,10 +261,10 @@ check(
 check(
   {
     id: 'CompleteMultipartUpload/empty-part-list',
-    operation: 'CompleteMultipartUpload',
-    spec: ERRORS,
+    spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',
-    title: 'Complete with <CompleteMultipartUpload/> listing no part → 400 MalformedXML',
+    title: 'Complete whose <CompleteMultipartUpload> lists no <Part> → 400 MalformedXML or InvalidRequest (AWS: InvalidRequest for a Complete without parts)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-no-parts', 'a Complete without any part: 400 InvalidRequest "You must specify at least one part"')],
   },
   async ({ s3 }) => {
     const key = 'complete/empty-list';
@@ -225,7 +279,192 @@ check(
         headers: { 'content-type': 'application/xml' },
         body: '<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></CompleteMultipartUpload>',
       });
-      expectRawError(res, { status: 400, code: 'MalformedXML' }, 'CompleteMultipartUpload with no part');
+      expectRawError(res, { status: 400, code: ['MalformedXML', 'InvalidRequest'] }, 'CompleteMultipartUpload with no part');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/no-body',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete of an upload with a part, sent without any body (no part list) → 400 InvalidRequest',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-no-parts', 'You must specify at least one part')],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/no-body';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await uploadPart(s3, bucket, key, id, 1, body({ seed: 362, size: 100 }));
+      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id } });
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload without a body');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/key-mismatch',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete with a valid upload id and part list but another key → 404 NoSuchUpload, and no object under either key',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#complete-multipart-wrong-key-name')],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/bound';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 371, size: 100 }));
+      await expectS3Error(send(s3, 'complete/other-key', id, [{ PartNumber: 1, ETag: e1 }]), { status: 404, code: 'NoSuchUpload' });
+      await expectS3Error(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'complete/other-key' })), { status: 404 }, 'HeadObject of the other key');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/upload-gone-after',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'ListParts of a completed upload id → 404 NoSuchUpload: Complete ends the upload',
+    feature: 'multipartExtras',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc')],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/ended';
+    const id = await createUpload(s3, bucket, key);
+    const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 381, size: 100 }));
+    await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: e1 }]);
+    await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id })), { status: 404, code: 'NoSuchUpload' }, 'ListParts of the completed upload');
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/single-part-etag',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
+    level: 'required',
+    title: 'Complete of one 65-byte part → ETag "md5(md5(part))-1" (the -N form even for one part)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#complete-multipart', 'ETag "e747540af6911dbc890f8d3e0b48549b-1" for one part')],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/one-part';
+    const p = body({ seed: 391, size: 65 });
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, p);
+      const out = await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: e1 }]);
+      expectEqual('CompleteMultipartUploadResult/ETag', out.ETag, multipartEtag([p.md5()]));
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/overwrites-object',
+    spec: '#API_CompleteMultipartUpload',
+    level: 'required',
+    title: 'Complete under a key that holds an object → the key now holds the multipart object (bytes and "-1" ETag)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_overwrite_key#multipart-upload')],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/overwrite';
+    await step('PutObject (the object to overwrite)', s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'old content' })));
+    const p = body({ seed: 392, size: 300 });
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, p);
+      await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: e1 }]);
+      const etag = await expectObjectBytes(s3, bucket, key, p.segments);
+      expectEqual('GetObject ETag', etag, multipartEtag([p.md5()]));
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/no-such-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'CompleteMultipartUpload in a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
+  },
+  async () => {
+    const res = await raw(rt, {
+      method: 'POST',
+      bucket: newBucketName(rt, 'missing'),
+      key: 'k',
+      query: { uploadId: unknownUploadId() },
+      headers: { 'content-type': 'application/xml' },
+      body: completeXml([{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]),
+    });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CompleteMultipartUpload in a missing bucket');
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'CompleteMultipartUpload answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/request-id';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 393, size: 10 }));
+      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 1, ETag: e1 }]) });
+      expectEqual('CompleteMultipartUpload status', res.status, 200);
+      expectRequestIdHeaders(res, 'CompleteMultipartUpload');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CompleteMultipartUpload/mp-object-size-mismatch',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with x-amz-mp-object-size one byte more than the parts’ total → 400 InvalidRequest',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_multipart_size_validation#complete-multipart-wrong-size',
+        "The provided 'x-amz-mp-object-size' header value 5 does not match what was computed: 4",
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'complete/mp-size';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 394, size: 4 }));
+      const res = await raw(rt, {
+        method: 'POST',
+        bucket,
+        key,
+        query: { uploadId: id },
+        headers: { 'content-type': 'application/xml', 'x-amz-mp-object-size': '5' },
+        body: completeXml([{ PartNumber: 1, ETag: e1 }]),
+      });
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload with a wrong x-amz-mp-object-size');
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }

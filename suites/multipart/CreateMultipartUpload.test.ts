@@ -1,7 +1,8 @@
-import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, fail, newBucketName, runtime, step } from '../../harness/api/index.ts';
-import { abortQuietly, createUpload, ref } from '../../harness/api/multipart.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { body } from '../../fixtures/data/bodies.ts';
+import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -9,13 +10,30 @@ beforeAll(async () => {
   bucket = await createBucket(rt, { hint: 'mpu-create' });
 });
 
+/** Initiate with `input`, upload one small part, complete, and HEAD the new object. */
+async function completedHead(s3: S3Client, key: string, input: Partial<CreateMultipartUploadCommandInput>): Promise<HeadObjectCommandOutput> {
+  const out = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...input })));
+  const id = out.UploadId;
+  if (!id) return fail('CreateMultipartUpload: UploadId', 'a non-empty UploadId', id);
+  try {
+    const etag = await uploadPart(s3, bucket, key, id, 1, body({ seed: 71, size: 100 }));
+    await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: etag }]);
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+  return step('HeadObject of the completed object', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+}
+
 check(
   {
     id: 'CreateMultipartUpload/response-elements',
-    operation: 'CreateMultipartUpload',
-    spec: ref('CreateMultipartUpload', 'ResponseSyntax'),
+    spec: '#API_CreateMultipartUpload_ResponseSyntax',
     level: 'required',
     title: 'POST /<key>?uploads → 200 InitiateMultipartUploadResult with Bucket, Key and a non-empty UploadId',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#create-multipart'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html', 'This action initiates a multipart upload and returns an upload ID.'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'create/a b+c.txt';
@@ -34,10 +52,13 @@ check(
 check(
   {
     id: 'CreateMultipartUpload/distinct-upload-ids',
-    operation: 'CreateMultipartUpload',
-    spec: ref('CreateMultipartUpload', 'ResponseElements'),
+    spec: '#API_CreateMultipartUpload_ResponseElements',
     level: 'required',
     title: 'two CreateMultipartUpload for the same key → two different UploadIds',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#upload-ids-order'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_ResponseElements', 'UploadId: ID for the initiated multipart upload.'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'create/twice';
@@ -55,13 +76,125 @@ check(
 check(
   {
     id: 'CreateMultipartUpload/no-such-bucket',
-    operation: 'CreateMultipartUpload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'CreateMultipartUpload in a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
   },
   async ({ s3 }) => {
     const missing = newBucketName(rt, 'missing');
     await expectS3Error(s3.send(new CreateMultipartUploadCommand({ Bucket: missing, Key: 'k' })), { status: 404, code: 'NoSuchBucket' });
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/content-type-on-object',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Content-Type given to CreateMultipartUpload → the completed object has that Content-Type (HEAD)',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html', 'If you want to provide any metadata describing the object being uploaded, you must provide it in the request to initiate multipart upload.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_RequestSyntax', 'Content-Type: A standard MIME type describing the format of the object data.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const head = await completedHead(s3, 'create/content-type', { ContentType: 'text/x-s3c; charset=utf-8' });
+    expectEqual('HeadObject Content-Type', head.ContentType, 'text/x-s3c; charset=utf-8');
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/cache-control-on-object',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Cache-Control given to CreateMultipartUpload → the completed object has that Cache-Control (HEAD)',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html', 'If you want to provide any metadata describing the object being uploaded, you must provide it in the request to initiate multipart upload.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_RequestSyntax', 'Cache-Control: Specifies caching behavior along the request/reply chain.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const head = await completedHead(s3, 'create/cache-control', { CacheControl: 'max-age=3600, private' });
+    expectEqual('HeadObject Cache-Control', head.CacheControl, 'max-age=3600, private');
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/user-metadata-on-object',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'x-amz-meta-* given to CreateMultipartUpload → exactly that user metadata on the completed object (HEAD)',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html', 'If you want to provide any metadata describing the object being uploaded, you must provide it in the request to initiate multipart upload.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'User-defined metadata is a set of key-value pairs. Amazon S3 stores user-defined metadata keys in lowercase.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const head = await completedHead(s3, 'create/metadata', { Metadata: { color: 'blue', 'two-words': 'a value' } });
+    expectEqual('HeadObject user metadata', head.Metadata, { color: 'blue', 'two-words': 'a value' });
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/default-content-type',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'CreateMultipartUpload without Content-Type → the completed object is binary/octet-stream (HEAD)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#head-multipart-checksum')],
+  },
+  async ({ s3 }) => {
+    const head = await completedHead(s3, 'create/default-type', {});
+    expectEqual('HeadObject Content-Type', head.ContentType, 'binary/octet-stream');
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'CreateMultipartUpload answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'create/request-id';
+    const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null } });
+    const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
+    try {
+      expectEqual('CreateMultipartUpload status', res.status, 200);
+      expectRequestIdHeaders(res, 'CreateMultipartUpload');
+    } finally {
+      if (id) await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'CreateMultipartUpload/metadata-too-large',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'CreateMultipartUpload with 2,100 bytes of x-amz-meta-* (over the 2 KB limit) → 400 MetadataTooLarge',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MetadataTooLarge | Your metadata headers exceed the maximum allowed metadata size. | 400 Bad Request'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'The PUT request header is limited to 8 KB in size. Within the PUT request header, the user-defined metadata is limited to 2 KB in size.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'create/too-much-metadata';
+    const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null }, headers: { 'x-amz-meta-big': 'm'.repeat(2100) } });
+    const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
+    try {
+      expectRawError(res, { status: 400, code: 'MetadataTooLarge' }, 'CreateMultipartUpload with 2,100 bytes of metadata');
+    } finally {
+      if (id) await abortQuietly(s3, bucket, key, id);
+    }
   },
 );

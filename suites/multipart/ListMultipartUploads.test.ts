@@ -1,8 +1,9 @@
-import { AbortMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, fail, runtime, step } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { looksUrlEncoded, urlDecode } from '../../harness/api/listing.ts';
 import { body } from '../../fixtures/data/bodies.ts';
-import { completeUpload, createUpload, ownerId, ref, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -18,23 +19,21 @@ const pairs = (out: ListMultipartUploadsCommandOutput): string[] => (out.Uploads
 check(
   {
     id: 'ListMultipartUploads/upload-fields',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'ResponseElements'),
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'an initiated upload is listed with Key, UploadId, Initiated, Initiator/Owner ID of the caller and StorageClass STANDARD',
+    title: 'an initiated upload is listed with its Key, UploadId, a current Initiated and StorageClass STANDARD; Bucket echoed',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads')],
   },
   async ({ s3 }) => {
     const t0 = Date.now();
     const id = await createUpload(s3, bucket, 'f/obj');
     const out = await list(s3, { Prefix: 'f/' });
-    const me = await ownerId(s3);
     expectEqual('ListMultipartUploadsResult/Bucket', out.Bucket, bucket);
     expectEqual('uploads under f/', pairs(out), [`f/obj#${id}`]);
     const u = out.Uploads?.[0];
     const t = u?.Initiated?.getTime();
     if (t === undefined || Number.isNaN(t) || Math.abs(t - t0) > SKEW_MS) fail('Upload/Initiated', `within ±15 min of ${new Date(t0).toISOString()}`, u?.Initiated?.toISOString());
-    expectEqual('Upload/Initiator/ID', u?.Initiator?.ID, me);
-    expectEqual('Upload/Owner/ID', u?.Owner?.ID, me);
     expectEqual('Upload/StorageClass', u?.StorageClass, 'STANDARD');
   },
 );
@@ -42,10 +41,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/default-max-uploads',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'ListMultipartUploads without max-uploads → MaxUploads 1000 (the documented default), IsTruncated false',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads')],
   },
   async ({ s3 }) => {
     const id = await createUpload(s3, bucket, 'm/one');
@@ -59,10 +59,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/key-marker',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'key-marker=k/b without upload-id-marker over uploads k/a, k/b, k/c → only k/c listed; KeyMarker echoed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-next-key-only')],
   },
   async ({ s3 }) => {
     const ids: Record<string, string> = {};
@@ -76,10 +77,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/prefix',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'prefix=p/x/ → only the uploads whose key starts with p/x/, in key order; Prefix echoed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter#list-multiparts-no-encoding', 'prefix=test/foo lists only the uploads whose key starts with it')],
   },
   async ({ s3 }) => {
     const ids: Record<string, string> = {};
@@ -93,10 +95,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/delimiter',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'prefix=d/, delimiter=/ → uploads directly under d/ listed, deeper keys rolled up into CommonPrefixes',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter#list-multiparts-1')],
   },
   async ({ s3 }) => {
     const ids: Record<string, string> = {};
@@ -111,10 +114,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/same-key-initiation-order',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads'),
+    spec: '#API_ListMultipartUploads',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'six uploads of one key → listed in initiation order (first initiated first), Initiated non-decreasing',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-all', 'three uploads of one key listed in the order they were initiated')],
   },
   async ({ s3 }) => {
     const ids: string[] = [];
@@ -131,10 +135,14 @@ check(
 check(
   {
     id: 'ListMultipartUploads/pagination',
-    operation: 'ListMultipartUploads',
-    spec: ref('ListMultipartUploads', 'RequestParameters'),
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'max-uploads=1 over 4 uploads (2 of one key) → 4 pages chained by NextKeyMarker/NextUploadIdMarker = full listing',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-max-1'),
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-both-markers'),
+    ],
   },
   async ({ s3 }) => {
     for (const k of ['g/a', 'g/a', 'g/b', 'g/c']) await createUpload(s3, bucket, k);
@@ -168,10 +176,11 @@ check(
 check(
   {
     id: 'ListMultipartUploads/gone-after-complete',
-    operation: 'ListMultipartUploads',
-    spec: ref('CompleteMultipartUpload'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'an upload is listed while in progress and no longer after CompleteMultipartUpload',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads-completed')],
   },
   async ({ s3 }) => {
     const key = 'c/done';
@@ -186,10 +195,16 @@ check(
 check(
   {
     id: 'ListMultipartUploads/gone-after-abort',
-    operation: 'ListMultipartUploads',
-    spec: ref('AbortMultipartUpload'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'an upload is listed while in progress and no longer after AbortMultipartUpload',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html',
+        'This operation lists in-progress multipart uploads in a bucket. An in-progress multipart upload is a multipart upload that has been initiated by the CreateMultipartUpload request, but has not yet been completed or aborted.',
+      ),
+    ],
   },
   async ({ s3 }) => {
     const key = 'a/aborted';
@@ -198,5 +213,250 @@ check(
     expectEqual('uploads under a/ before Abort', pairs(await list(s3, { Prefix: 'a/' })), [`${key}#${id}`]);
     await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
     expectEqual('uploads under a/ after Abort', pairs(await list(s3, { Prefix: 'a/' })), []);
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/initiator',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'a listed upload’s Initiator/ID is the initiating user: its canonical id (ListBuckets Owner ID) or, for an IAM user, its ARN',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const id = await createUpload(s3, bucket, 'ini/obj');
+    const out = await list(s3, { Prefix: 'ini/' });
+    expectEqual('uploads under ini/', pairs(out), [`ini/obj#${id}`]);
+    expectInitiatorId('Upload/Initiator/ID', out.Uploads?.[0]?.Initiator?.ID, await ownerId(s3));
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/owner',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'a listed upload of the caller → Owner/ID is the caller’s canonical user id (ListBuckets Owner ID)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_MultipartUpload.html', 'Owner: Specifies the owner of the object that is part of the multipart upload.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const id = await createUpload(s3, bucket, 'own/obj');
+    const out = await list(s3, { Prefix: 'own/' });
+    expectEqual('uploads under own/', pairs(out), [`own/obj#${id}`]);
+    expectEqual('Upload/Owner/ID', out.Uploads?.[0]?.Owner?.ID, await ownerId(s3));
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/empty',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListMultipartUploads with no upload under the prefix → 200, no Upload, IsTruncated false, MaxUploads 1000',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-empty')],
+  },
+  async ({ s3 }) => {
+    const out = await list(s3, { Prefix: 'nothing-here/' });
+    expectEqual('uploads under nothing-here/', pairs(out), []);
+    expectEqual('ListMultipartUploadsResult/IsTruncated', out.IsTruncated, false);
+    expectEqual('ListMultipartUploadsResult/MaxUploads', out.MaxUploads, 1000);
+  },
+);
+
+/** Decode an encoding-type=url value: percent-escapes, and '+' for a space (form encoding). */
+function decodeUrlValue(v: string): string {
+  return urlDecode(v.replace(/\+/g, '%20'));
+}
+
+check(
+  {
+    id: 'ListMultipartUploads/encoding-type-url',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'encoding-type=url → EncodingType url echoed and each Key URL-encoded (decoding to the key with space, +, %, é)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter#list-multiparts-1'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html#API_ListMultipartUploads_RequestParameters',
+        'encoding-type: Encoding type used by Amazon S3 to encode the object keys in the response.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'enc/a b+c%d\u00e9';
+    const id = await createUpload(s3, bucket, key);
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, prefix: 'enc/', 'encoding-type': 'url' } });
+    expectEqual('ListMultipartUploads status', res.status, 200);
+    const result = res.xml()?.ListMultipartUploadsResult as Record<string, unknown> | undefined;
+    expectEqual('ListMultipartUploadsResult/EncodingType', result?.EncodingType, 'url');
+    const ups = result?.Upload === undefined ? [] : Array.isArray(result.Upload) ? result.Upload : [result.Upload];
+    const keys = (ups as Array<Record<string, unknown>>).map((u) => String(u.Key ?? ''));
+    expectEqual('uploads under enc/', keys.length, 1);
+    const wire = keys[0] as string;
+    if (!looksUrlEncoded(wire.replace(/\+/g, '%20'))) fail('Upload/Key with encoding-type=url: not URL-encoded', 'a percent-encoded key', JSON.stringify(wire));
+    expectEqual('Upload/Key (URL-decoded)', decodeUrlValue(wire), key);
+    await abortQuietly(s3, bucket, key, id);
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/encoding-type-invalid',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'encoding-type=value (not url) → 400 InvalidArgument',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListObjectsV2::test_list_ops_encoding_type_validation[list_multipart_uploads]#list_multipart_uploads-error-wrong-value')],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'encoding-type': 'value' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with encoding-type=value');
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/upload-id-marker-without-key-marker',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'upload-id-marker without key-marker is ignored → the listing starts at the first upload',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-next-upload-only'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html#API_ListMultipartUploads_RequestParameters', 'If key-marker is not specified, the upload-id-marker parameter is ignored.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const a = await createUpload(s3, bucket, 'im/a');
+    const b = await createUpload(s3, bucket, 'im/b');
+    const out = await list(s3, { Prefix: 'im/', UploadIdMarker: a });
+    expectEqual('uploads under im/ with only upload-id-marker', pairs(out), [`im/a#${a}`, `im/b#${b}`]);
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/upload-id-marker-of-other-key',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'key-marker=w/b with the upload-id-marker of an upload of w/a → 400 InvalidArgument',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-wrong-id-for-key', 'Invalid uploadId marker')],
+  },
+  async ({ s3 }) => {
+    const a = await createUpload(s3, bucket, 'w/a');
+    await createUpload(s3, bucket, 'w/b');
+    await expectS3Error(s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: 'w/', KeyMarker: 'w/b', UploadIdMarker: a })), { status: 400, code: 'InvalidArgument' });
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/key-marker-not-a-key',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'key-marker=n/b (no upload has that key) over uploads n/a, n/c → only n/c',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html#API_ListMultipartUploads_RequestParameters',
+        'If upload-id-marker is not specified, only the keys lexicographically greater than the specified key-marker will be included in the list.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    await createUpload(s3, bucket, 'n/a');
+    const c = await createUpload(s3, bucket, 'n/c');
+    expectEqual('uploads after key-marker n/b', pairs(await list(s3, { Prefix: 'n/', KeyMarker: 'n/b' })), [`n/c#${c}`]);
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/no-such-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListMultipartUploads of a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
+  },
+  async ({ s3 }) => {
+    await expectS3Error(s3.send(new ListMultipartUploadsCommand({ Bucket: newBucketName(rt, 'missing') })), { status: 404, code: 'NoSuchBucket' });
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/other-user-initiator-owner',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    level: 'optional',
+    needs: ['alt'],
+    feature: 'acl',
+    skipIf: (r) => (r.features.multipartExtras ? undefined : 'the target does not claim the optional feature "multipartExtras"'),
+    title: 'upload initiated by a second user (granted WRITE) in the main user’s bucket → listed with Initiator and Owner of the second user',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_MultipartUpload.html', 'Owner: Specifies the owner of the object that is part of the multipart upload.'),
+    ],
+  },
+  async ({ s3, alt }) => {
+    const shared = await createBucket(rt, { hint: 'mpu-lu-alt', acl: true });
+    const { altId } = await grantAltWrite(s3, alt(), shared);
+    const key = 'alt/upload';
+    const created = await step('CreateMultipartUpload by the second user', alt().send(new CreateMultipartUploadCommand({ Bucket: shared, Key: key })));
+    const id = created.UploadId ?? '';
+    try {
+      const out = await step('ListMultipartUploads by the bucket owner', s3.send(new ListMultipartUploadsCommand({ Bucket: shared })));
+      expectEqual('uploads in the shared bucket', pairs(out), [`${key}#${id}`]);
+      expectInitiatorId('Upload/Initiator/ID', out.Uploads?.[0]?.Initiator?.ID, altId);
+      expectEqual('Upload/Owner/ID', out.Uploads?.[0]?.Owner?.ID, altId);
+    } finally {
+      await abortQuietly(s3, shared, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListMultipartUploads answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null } });
+    expectEqual('ListMultipartUploads status', res.status, 200);
+    expectRequestIdHeaders(res, 'ListMultipartUploads');
+  },
+);
+
+check(
+  {
+    id: 'ListMultipartUploads/invalid-max-uploads',
+    feature: 'multipartExtras',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    level: 'optional',
+    title: 'ListMultipartUploads with max-uploads=-1 → 400 InvalidArgument',
+    evidence: [peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'versitygw ListMultipartUploads_invalid_max_uploads expects 400 InvalidArgument for a negative max-uploads')],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'max-uploads': '-1' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with max-uploads=-1');
   },
 );

@@ -1,8 +1,8 @@
-import { AbortMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, fail, runtime, step } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectS3Error, fail, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, createUpload, ownerId, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -41,16 +41,14 @@ function threeParts(s3: S3Client): Promise<Fixture> {
 check(
   {
     id: 'ListParts/parts',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'ResponseElements'),
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'ListParts after parts 2, 3, 1 → Bucket/Key/UploadId echoed, parts 1, 2, 3 with their Size, ETag and LastModified',
+    title: 'ListParts after parts 2, 3, 1 → parts 1, 2, 3 in ascending order with their Size, ETag and LastModified, IsTruncated false',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload'), recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-all')],
   },
   async ({ s3 }) => {
     const f = await threeParts(s3);
-    expectEqual('ListPartsResult/Bucket', f.out.Bucket, bucket);
-    expectEqual('ListPartsResult/Key', f.out.Key, f.key);
-    expectEqual('ListPartsResult/UploadId', f.out.UploadId, f.id);
     expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
     const got = (f.out.Parts ?? []).map((p) => p.PartNumber);
     expectEqual('part numbers, ascending', got, [1, 2, 3]);
@@ -70,27 +68,31 @@ check(
 check(
   {
     id: 'ListParts/initiator-owner',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'ResponseElements'),
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'ListParts → Initiator and Owner carry the ID of the user who initiated (= ListBuckets Owner ID)',
+    title: 'ListParts → Initiator/ID is the initiating user: its canonical id (ListBuckets Owner ID) or, for an IAM user, its ARN',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
+    ],
   },
   async ({ s3 }) => {
     const f = await threeParts(s3);
     const me = await ownerId(s3);
     if (!me) fail('ListBuckets Owner/ID', 'the caller’s canonical id', me);
-    expectEqual('ListPartsResult/Initiator/ID', f.out.Initiator?.ID, me);
-    expectEqual('ListPartsResult/Owner/ID', f.out.Owner?.ID, me);
+    expectInitiatorId('ListPartsResult/Initiator/ID', f.out.Initiator?.ID, me);
   },
 );
 
 check(
   {
     id: 'ListParts/default-max-parts',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'RequestParameters'),
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'ListParts without max-parts → MaxParts 1000 (the documented default), IsTruncated false for 3 parts',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
   },
   async ({ s3 }) => {
     const f = await threeParts(s3);
@@ -102,10 +104,11 @@ check(
 check(
   {
     id: 'ListParts/storage-class',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'ResponseElements'),
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'ListParts of an upload initiated without a storage class → StorageClass STANDARD',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
   },
   async ({ s3 }) => {
     const f = await threeParts(s3);
@@ -116,10 +119,14 @@ check(
 check(
   {
     id: 'ListParts/pagination',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'RequestParameters'),
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'max-parts=2 over 5 parts → pages 2, 2, 1 chained by NextPartNumberMarker, IsTruncated until the last',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-1'),
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-next'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'lp/pages';
@@ -152,10 +159,11 @@ check(
 check(
   {
     id: 'ListParts/part-number-marker',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'RequestParameters'),
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'part-number-marker=3 over parts 1-5 → only parts 4 and 5, PartNumberMarker echoed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-next')],
   },
   async ({ s3 }) => {
     const key = 'lp/marker';
@@ -175,10 +183,17 @@ check(
 check(
   {
     id: 'ListParts/no-such-upload',
-    operation: 'ListParts',
-    spec: ref('ListParts', 'Errors'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'ListParts with an upload id the server never issued → 404 NoSuchUpload',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+        'NoSuchUpload | The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed. | 404 Not Found',
+      ),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc', 'NoSuchUpload for an upload id that no longer exists'),
+    ],
   },
   async ({ s3 }) => {
     await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'lp/unknown', UploadId: unknownUploadId() })), { status: 404, code: 'NoSuchUpload' });
@@ -188,10 +203,17 @@ check(
 check(
   {
     id: 'ListParts/aborted-upload',
-    operation: 'ListParts',
-    spec: ref('AbortMultipartUpload'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'ListParts of an aborted upload (which had a part) → 404 NoSuchUpload: the upload and its parts are gone',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
+        'To verify that all parts have been removed and prevent getting charged for the part storage, you should call the ListParts API operation and ensure that the parts list is empty.',
+      ),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc', 'NoSuchUpload for an upload id that no longer exists'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'lp/aborted';
@@ -199,5 +221,195 @@ check(
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 430, size: 10 }));
     await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
     await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id })), { status: 404, code: 'NoSuchUpload' });
+  },
+);
+
+check(
+  {
+    id: 'ListParts/upload-identity',
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts → ListPartsResult echoes the Bucket, Key and UploadId of the upload',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
+  },
+  async ({ s3 }) => {
+    const f = await threeParts(s3);
+    expectEqual('ListPartsResult/Bucket', f.out.Bucket, bucket);
+    expectEqual('ListPartsResult/Key', f.out.Key, f.key);
+    expectEqual('ListPartsResult/UploadId', f.out.UploadId, f.id);
+  },
+);
+
+check(
+  {
+    id: 'ListParts/owner-id',
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts of the caller’s own upload → Owner/ID is the caller’s canonical user id (ListBuckets Owner ID)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html#API_ListParts_ResponseElements',
+        'Owner: Container element that identifies the object owner, after the object is created. If multipart upload is initiated by an IAM user, this element provides the parent account ID.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const f = await threeParts(s3);
+    const me = await ownerId(s3);
+    if (!me) fail('ListBuckets Owner/ID', 'the caller’s canonical id', me);
+    expectEqual('ListPartsResult/Owner/ID', f.out.Owner?.ID, me);
+  },
+);
+
+check(
+  {
+    id: 'ListParts/empty-upload',
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts of an upload without parts → 200, no Part, IsTruncated false, MaxParts 1000',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-created'),
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-empty'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'lp/empty';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const out = await step('ListParts', s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id })));
+      expectEqual('ListPartsResult/Part', (out.Parts ?? []).map((p) => p.PartNumber), []);
+      expectEqual('ListPartsResult/IsTruncated', out.IsTruncated, false);
+      expectEqual('ListPartsResult/MaxParts', out.MaxParts, 1000);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListParts/marker-past-last-part',
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'part-number-marker=10 over parts 1-2 → 200, no Part, IsTruncated false, PartNumberMarker 10 echoed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-wrong-part')],
+  },
+  async ({ s3 }) => {
+    const key = 'lp/marker-past';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      for (let n = 1; n <= 2; n++) await uploadPart(s3, bucket, key, id, n, body({ seed: 440 + n, size: 4 }));
+      const out = await step('ListParts', s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id, MaxParts: 1, PartNumberMarker: '10' })));
+      expectEqual('ListPartsResult/Part', (out.Parts ?? []).map((p) => p.PartNumber), []);
+      expectEqual('ListPartsResult/IsTruncated', out.IsTruncated, false);
+      expectEqual('ListPartsResult/PartNumberMarker', out.PartNumberMarker, '10');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListParts/key-mismatch',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts with a valid upload id but another key → 404 NoSuchUpload (an upload id is bound to its key)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#list-parts-wrong-key-name')],
+  },
+  async ({ s3 }) => {
+    const key = 'lp/bound';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'lp/other-key', UploadId: id })), { status: 404, code: 'NoSuchUpload' });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListParts/invalid-max-parts',
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'optional',
+    title: 'ListParts with max-parts=-1 → 400 InvalidArgument',
+    evidence: [peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'versitygw ListParts_invalid_max_parts expects 400 InvalidArgument for a negative max-parts')],
+  },
+  async ({ s3 }) => {
+    const key = 'lp/bad-max';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'GET', bucket, key, query: { uploadId: id, 'max-parts': '-1' } });
+      expectEqual('ListParts max-parts=-1: status and code', `${res.status} ${res.error()?.code ?? ''}`.trim(), '400 InvalidArgument');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListParts/other-user-initiator-owner',
+    spec: '#API_ListParts_ResponseElements',
+    level: 'optional',
+    needs: ['alt'],
+    feature: 'acl',
+    skipIf: (r) => (r.features.multipartExtras ? undefined : 'the target does not claim the optional feature "multipartExtras"'),
+    title: 'upload initiated by a second user (granted WRITE) in the main user’s bucket → Initiator and Owner name the second user',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html', 'By default, the bucket owner has permission to list parts for any multipart upload to the bucket.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html#API_ListParts_ResponseElements',
+        'Owner: Container element that identifies the object owner, after the object is created. If multipart upload is initiated by an IAM user, this element provides the parent account ID.',
+      ),
+    ],
+  },
+  async ({ s3, alt }) => {
+    const shared = await createBucket(rt, { hint: 'mpu-lp-alt', acl: true });
+    const { altId } = await grantAltWrite(s3, alt(), shared);
+    const key = 'alt/upload';
+    const created = await step('CreateMultipartUpload by the second user', alt().send(new CreateMultipartUploadCommand({ Bucket: shared, Key: key })));
+    const id = created.UploadId ?? '';
+    try {
+      const out = await step('ListParts by the bucket owner', s3.send(new ListPartsCommand({ Bucket: shared, Key: key, UploadId: id })));
+      expectInitiatorId('ListPartsResult/Initiator/ID', out.Initiator?.ID, altId);
+      expectEqual('ListPartsResult/Owner/ID', out.Owner?.ID, altId);
+    } finally {
+      await abortQuietly(s3, shared, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'ListParts/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'lp/request-id';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'GET', bucket, key, query: { uploadId: id } });
+      expectEqual('ListParts status', res.status, 200);
+      expectRequestIdHeaders(res, 'ListParts');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
   },
 );

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, runtime, step } from '../../harness/api/index.ts';
-import { body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, LIMITS, ref, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, runtime, step } from '../../harness/api/index.ts';
+import { body, bytes } from '../../fixtures/data/bodies.ts';
+import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -14,10 +14,13 @@ beforeAll(async () => {
 check(
   {
     id: 'UploadPart/etag-is-part-md5',
-    operation: 'UploadPart',
-    spec: ref('UploadPart', 'ResponseSyntax'),
+    spec: '#API_UploadPart_ResponseSyntax',
     level: 'required',
     title: 'UploadPart of 1 byte and of 70 KiB → 200 with ETag = quoted hex MD5 of the part',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#upload-part'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#upload-part1'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'part/etag';
@@ -34,10 +37,10 @@ check(
 check(
   {
     id: 'UploadPart/no-such-upload',
-    operation: 'UploadPart',
-    spec: ref('UploadPart', 'Errors'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'UploadPart with an upload id the server never issued → 404 NoSuchUpload',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#upload-exc')],
   },
   async ({ s3 }) => {
     await expectS3Error(
@@ -50,10 +53,16 @@ check(
 check(
   {
     id: 'UploadPart/aborted-upload',
-    operation: 'UploadPart',
-    spec: ref('UploadPart', 'Errors'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'UploadPart to an aborted upload → 404 NoSuchUpload',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html', 'After a multipart upload is aborted, no additional parts can be uploaded using that upload ID.'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+        'NoSuchUpload | The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed. | 404 Not Found',
+      ),
+    ],
   },
   async ({ s3 }) => {
     const key = 'part/aborted';
@@ -67,38 +76,68 @@ check(
   },
 );
 
-for (const n of [0, 10001]) {
-  check(
-    {
-      id: `UploadPart/part-number-${n}`,
-      operation: 'UploadPart',
-      spec: ERRORS,
-      level: 'required',
-      title: `UploadPart with partNumber=${n} (outside 1-10,000) → 400 InvalidArgument`,
-    },
-    async ({ s3, note }) => {
-      note(`part numbers are 1-10,000 (${LIMITS})`);
-      const key = `part/number-${n}`;
-      const id = await createUpload(s3, bucket, key);
-      try {
-        await expectS3Error(s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: n, Body: Buffer.from('x') })), {
-          status: 400,
-          code: 'InvalidArgument',
-        });
-      } finally {
-        await abortQuietly(s3, bucket, key, id);
-      }
-    },
-  );
-}
+check(
+  {
+    id: 'UploadPart/part-number-0',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart with partNumber=0 (outside 1-10,000) → 400 InvalidArgument',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#upload-part-negative-part-number', 'Part number must be an integer between 1 and 10000, inclusive'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'Part numbers | 1 to 10,000 (inclusive)'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/number-0';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 0, Body: Buffer.from('x') })), {
+        status: 400,
+        code: 'InvalidArgument',
+      });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/part-number-10001',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart with partNumber=10001 (outside 1-10,000) → 400 InvalidArgument',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#upload-part-negative-part-number', 'Part number must be an integer between 1 and 10000, inclusive'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'Part numbers | 1 to 10,000 (inclusive)'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/number-10001';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 10001, Body: Buffer.from('x') })), {
+        status: 400,
+        code: 'InvalidArgument',
+      });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
 
 check(
   {
     id: 'UploadPart/part-number-10000',
-    operation: 'UploadPart',
-    spec: ref('UploadPart'),
+    spec: '#API_UploadPart_RequestSyntax',
     level: 'required',
     title: 'UploadPart with partNumber=10000 (the highest allowed) → 200, and Complete with it succeeds',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html',
+        'Part numbers can be any number from 1 to 10,000, inclusive. A part number uniquely identifies a part and also defines its position within the object being created.',
+      ),
+    ],
   },
   async ({ s3 }) => {
     const key = 'part/number-10000';
@@ -117,27 +156,50 @@ check(
 check(
   {
     id: 'UploadPart/re-upload-replaces',
-    operation: 'UploadPart',
-    spec: ref('UploadPart'),
+    spec: '#API_UploadPart',
     level: 'required',
-    title: 'the same part number uploaded twice → the second replaces the first (old ETag → InvalidPart, new one completes)',
+    title: 'the same part number uploaded twice → Complete naming the first (replaced) part ETag → 400 InvalidPart',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'If you upload a new part using the same part number that was used with a previous part, the previously uploaded part is overwritten.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag'),
+    ],
   },
   async ({ s3 }) => {
     const key = 'part/replaced';
-    const first = body({ seed: 104, size: 2000 });
-    const second = body({ seed: 105, size: 3000 });
     const id = await createUpload(s3, bucket, key);
     try {
-      const e1 = await uploadPart(s3, bucket, key, id, 1, first);
-      const e2 = await uploadPart(s3, bucket, key, id, 1, second);
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 104, size: 2000 }));
+      await uploadPart(s3, bucket, key, id, 1, body({ seed: 105, size: 3000 }));
       await expectS3Error(
         s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: e1 }] } })),
         { status: 400, code: 'InvalidPart' },
         'CompleteMultipartUpload with the replaced part ETag',
       );
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/overwrite-completes-second',
+    spec: '#API_UploadPart',
+    level: 'required',
+    title: 'the same part number uploaded twice, completed with the second ETag → the object holds the second upload’s bytes',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'If you upload a new part using the same part number that was used with a previous part, the previously uploaded part is overwritten.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/overwritten';
+    const second = body({ seed: 108, size: 3000 });
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await uploadPart(s3, bucket, key, id, 1, body({ seed: 107, size: 2000 }));
+      const e2 = await uploadPart(s3, bucket, key, id, 1, second);
       await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: e2 }]);
       await expectObjectBytes(s3, bucket, key, second.segments);
-      expectEqual('object size', second.size, 3000);
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
@@ -147,13 +209,12 @@ check(
 check(
   {
     id: 'UploadPart/content-md5-mismatch',
-    operation: 'UploadPart',
-    spec: ref('UploadPart', 'RequestSyntax'),
+    spec: '#API_UploadPart_RequestSyntax',
     level: 'required',
-    title: 'UploadPart whose Content-MD5 is well-formed but not the MD5 of the part → 400 BadDigest, and the part is not stored',
+    title: 'UploadPart whose Content-MD5 is well-formed but not the MD5 of the part → 400 BadDigest',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-bad-digest')],
   },
-  async ({ s3, note }) => {
-    note(`Content-MD5 is checked against the part data; a mismatch is BadDigest (${ERRORS})`);
+  async ({ s3 }) => {
     const key = 'part/bad-md5';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -162,8 +223,152 @@ check(
         status: 400,
         code: 'BadDigest',
       });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/bad-digest-not-stored',
+    spec: '#API_UploadPart_RequestSyntax',
+    level: 'required',
+    title: 'a part refused for BadDigest is not stored: ListParts afterwards lists no part',
+    feature: 'multipartExtras',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html',
+        'To ensure that data is not corrupted traversing the network, specify the Content-MD5 header in the upload part request. Amazon S3 checks the part data against the provided MD5 value. If they do not match, Amazon S3 returns an error.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/bad-md5-not-stored';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const wrong = createHash('md5').update('not the part').digest('base64');
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'the part', { 'content-md5': wrong });
+      expectEqual('UploadPart with a wrong Content-MD5: status', res.status, 400);
       const parts = await step('ListParts after the rejected part', s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: id })));
       expectEqual('parts stored after the rejected UploadPart', (parts.Parts ?? []).map((p) => p.PartNumber), []);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+for (const [slug, value, what] of [
+  ['content-md5-not-base64', '__invalid__', 'not base64'],
+  ['content-md5-wrong-length', 'MTIz', 'base64 of 3 bytes, not 16'],
+] as const) {
+  check(
+    {
+      id: `UploadPart/${slug}`,
+      spec: '#API_UploadPart_RequestSyntax',
+      level: 'required',
+      title: `UploadPart with a malformed Content-MD5 (${what}) → 400 InvalidDigest`,
+      evidence: [
+        recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-error-0', 'Content-MD5 "__invalid__" → 400 InvalidDigest'),
+        recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-error-3', 'Content-MD5 "MTIz" → 400 InvalidDigest'),
+      ],
+    },
+    async ({ s3 }) => {
+      const key = `part/${slug}`;
+      const id = await createUpload(s3, bucket, key);
+      try {
+        const res = await uploadPartRaw(rt, bucket, key, id, 1, 'the part', { 'content-md5': value });
+        expectRawError(res, { status: 400, code: 'InvalidDigest' }, `UploadPart with Content-MD5 ${JSON.stringify(value)}`);
+      } finally {
+        await abortQuietly(s3, bucket, key, id);
+      }
+    },
+  );
+}
+
+check(
+  {
+    id: 'UploadPart/key-mismatch',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart with a valid upload id but another key → 404 NoSuchUpload (an upload id is bound to its key)',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#upload-part-wrong-key-name')],
+  },
+  async ({ s3 }) => {
+    const key = 'part/bound';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await expectS3Error(s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'part/other-key', UploadId: id, PartNumber: 1, Body: Buffer.from('x') })), {
+        status: 404,
+        code: 'NoSuchUpload',
+      });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/no-such-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart in a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
+  },
+  async ({ s3 }) => {
+    await expectS3Error(
+      s3.send(new UploadPartCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k', UploadId: unknownUploadId(), PartNumber: 1, Body: Buffer.from('x') })),
+      { status: 404, code: 'NoSuchBucket' },
+    );
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/expect-100-continue',
+    spec: '#API_UploadPart_RequestSyntax',
+    level: 'required',
+    title: 'UploadPart sent with Expect: 100-continue → 200 with the part’s MD5 ETag, and the part completes into the object',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectPUT.html', 'Expect: When your application uses 100-continue, it does not send the request body until it receives an acknowledgment.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'Part numbers can be any number from 1 to 10,000, inclusive.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/expect-continue';
+    const b = body({ seed: 109, size: 64 * 1024 });
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, bytes(b.segments), { expect: '100-continue' });
+      expectEqual('UploadPart with Expect: 100-continue: status', res.status, 200);
+      expectEqual('UploadPart ETag (quoted MD5 of the part)', res.headers.etag, b.etag());
+      await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: b.etag() }]);
+      await expectObjectBytes(s3, bucket, key, b.segments);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPart/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'UploadPart answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const key = 'part/request-id';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'request id');
+      expectEqual('UploadPart status', res.status, 200);
+      expectRequestIdHeaders(res, 'UploadPart');
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }

@@ -1,8 +1,18 @@
-import { PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, runtime, step } from '../../harness/api/index.ts';
+import { check, createBucket, doc, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, createUpload, ERRORS, expectObjectBytes, expectS3ErrorIn, MIN_PART, ref, uploadPart } from '../../harness/api/multipart.ts';
+import {
+  abortQuietly,
+  completeUpload,
+  copySourceOf,
+  createUpload,
+  expectObjectBytes,
+  expectRequestIdHeaders,
+  MIN_PART,
+  unknownUploadId,
+  uploadPart,
+} from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -24,17 +34,12 @@ function sources(s3: S3Client): Promise<void> {
   return sourcesReady;
 }
 
-const copySource = (b: string, k: string): string => `${b}/${k.split('/').map(encodeURIComponent).join('/')}`;
-
-/** Copy (a range of) the source as part 1 of a new upload, complete it, and compare the object with `expected`. */
-async function copyAndComplete(s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, expected: Segment[]): Promise<void> {
+/** Copy (a range of) `source` as part 1 of a new upload, complete it, and compare the object with `expected`. */
+async function copyAndComplete(s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, expected: Segment[], source = copySourceOf(bucket, SRC_KEY)): Promise<void> {
   await sources(s3);
   const id = await createUpload(s3, bucket, key);
   try {
-    const out = await step(
-      'UploadPartCopy',
-      s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, SRC_KEY), ...input })),
-    );
+    const out = await step('UploadPartCopy', s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: source, ...input })));
     const etag = out.CopyPartResult?.ETag;
     if (!etag) fail('CopyPartResult/ETag', 'the ETag of the copied part', etag);
     await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: etag }]);
@@ -44,30 +49,61 @@ async function copyAndComplete(s3: S3Client, key: string, input: Partial<UploadP
   }
 }
 
+/** An UploadPartCopy into a fresh upload that must fail with `want`. */
+async function copyFails(s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, want: { status: number; code: string }): Promise<void> {
+  await sources(s3);
+  const id = await createUpload(s3, bucket, key);
+  try {
+    await expectS3Error(
+      s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY), ...input })),
+      want,
+      'UploadPartCopy',
+    );
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+}
+
 check(
   {
     id: 'UploadPartCopy/whole-source',
-    operation: 'UploadPartCopy',
-    spec: ref('UploadPartCopy', 'ResponseSyntax'),
+    spec: '#API_UploadPartCopy_ResponseSyntax',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'UploadPartCopy of a whole object → CopyPartResult with quoted-MD5 ETag and LastModified; completed object = source',
+    title: 'UploadPartCopy of a whole object → CopyPartResult with ETag = quoted MD5 of the source and a current LastModified',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_no_copy_source_range#upload-part-copy')],
   },
   async ({ s3 }) => {
     await sources(s3);
     const key = 'copy/whole';
     const id = await createUpload(s3, bucket, key);
     try {
-      const out = await step('UploadPartCopy', s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, SRC_KEY) })));
+      const out = await step('UploadPartCopy', s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })));
       const lm = out.CopyPartResult?.LastModified;
       if (!(lm instanceof Date) || Number.isNaN(lm.getTime()) || !ISO_TIMESTAMP.test(lm.toISOString()) || Math.abs(lm.getTime() - Date.now()) > 15 * 60_000) {
         fail('CopyPartResult/LastModified', 'a timestamp within ±15 min of the copy', lm);
       }
       expectEqual('CopyPartResult/ETag (quoted MD5 of the copied bytes)', out.CopyPartResult?.ETag, SRC.etag());
-      await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: out.CopyPartResult?.ETag as string }]);
-      await expectObjectBytes(s3, bucket, key, SRC.segments);
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/whole-source-bytes',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy of a whole object without a range, completed → the object is byte for byte the source',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_no_copy_source_range#list-parts'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html', 'Uploads a part by copying data from an existing object as data source.'),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyAndComplete(s3, 'copy/whole-bytes', {}, [...SRC.segments]);
   },
 );
 
@@ -80,10 +116,17 @@ for (const [slug, start, end, what] of [
   check(
     {
       id: `UploadPartCopy/${slug}`,
-      operation: 'UploadPartCopy',
-      spec: ref('UploadPartCopy', 'RequestSyntax'),
+      feature: 'multipartExtras',
+      spec: '#API_UploadPartCopy_RequestSyntax',
       level: 'required',
       title: `x-amz-copy-source-range bytes=${start}-${end} (${what}) → the completed object is exactly that range`,
+      evidence: [
+        recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#list-parts', 'ranges 0-8, 1-1, 0-0 give parts of 9, 1 and 1 bytes'),
+        doc(
+          'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html#API_UploadPartCopy_RequestSyntax',
+          'x-amz-copy-source-range: The range of bytes to copy from the source object. The range value must use the form bytes=first-last, where the first and last are the zero-based byte offsets to copy.',
+        ),
+      ],
     },
     async ({ s3 }) => {
       await copyAndComplete(s3, `copy/${slug}`, { CopySourceRange: `bytes=${start}-${end}` }, SRC.range(start, end));
@@ -93,23 +136,26 @@ for (const [slug, start, end, what] of [
 
 check(
   {
-    id: 'UploadPartCopy/range-beyond-end',
-    operation: 'UploadPartCopy',
-    spec: ERRORS,
+    id: 'UploadPartCopy/range-etag-is-range-md5',
+    spec: '#API_UploadPartCopy_ResponseSyntax',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'x-amz-copy-source-range ending past the last byte → InvalidRange (status 416, or 400 as S3 answers it)',
+    title: 'UploadPartCopy with x-amz-copy-source-range bytes=100-1099 → CopyPartResult ETag = quoted MD5 of those 1,000 bytes',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-1', 'range 0-8 of "0123456789" → ETag md5("012345678")'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-2', 'range 1-1 → ETag md5("1")'),
+    ],
   },
   async ({ s3 }) => {
     await sources(s3);
-    const key = 'copy/beyond';
+    const key = 'copy/range-etag';
     const id = await createUpload(s3, bucket, key);
     try {
-      await expectS3ErrorIn(
-        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, SRC_KEY), CopySourceRange: `bytes=${N - 10}-${N + 10}` })),
-        [400, 416],
-        'InvalidRange',
-        'UploadPartCopy with a range past the end',
+      const out = await step(
+        'UploadPartCopy',
+        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY), CopySourceRange: 'bytes=100-1099' })),
       );
+      expectEqual('CopyPartResult/ETag (quoted MD5 of the copied range)', out.CopyPartResult?.ETag, body(SRC.range(100, 1099)).etag());
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
@@ -118,78 +164,196 @@ check(
 
 check(
   {
-    id: 'UploadPartCopy/source-if-match',
-    operation: 'UploadPartCopy',
-    spec: ref('UploadPartCopy', 'RequestSyntax'),
+    id: 'UploadPartCopy/range-beyond-end',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'x-amz-copy-source-if-match with the source ETag → the copy succeeds',
+    title: 'x-amz-copy-source-range starting inside the source but ending past its last byte → 400 InvalidArgument',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-range-exc-0-100', 'Range specified is not valid for source object of size: 10')],
   },
   async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/if-match', { CopySourceIfMatch: SRC.etag() }, [...SRC.segments]);
+    await copyFails(s3, 'copy/beyond', { CopySourceRange: `bytes=${N - 10}-${N + 10}` }, { status: 400, code: 'InvalidArgument' });
   },
 );
 
-for (const [slug, header, input] of [
-  ['source-if-match-failed', 'x-amz-copy-source-if-match with another ETag', { CopySourceIfMatch: '"00000000000000000000000000000000"' }],
-  ['source-if-none-match-failed', 'x-amz-copy-source-if-none-match with the source ETag', { CopySourceIfNoneMatch: SRC.etag() }],
-  ['source-if-modified-since-failed', 'x-amz-copy-source-if-modified-since a day in the future', { CopySourceIfModifiedSince: new Date(Date.now() + 86_400_000) }],
+check(
+  {
+    id: 'UploadPartCopy/range-start-beyond-end',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-range starting past the source’s last byte → 400 InvalidRequest',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-range-exc-100-200', 'The specified copy range is invalid for the source object size'),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/start-beyond', { CopySourceRange: `bytes=${N + 100}-${N + 200}` }, { status: 400, code: 'InvalidRequest' });
+  },
+);
+
+for (const [slug, range, what, snapshot] of [
+  ['range-without-unit', '0-8', 'no bytes= unit', 'upload-part-copy-wrong-format'],
+  ['range-reversed', 'bytes=1-0', 'last before first', 'upload-part-copy-range-exc-1-0'],
+  ['range-open-ended', 'bytes=1-', 'no last byte', 'upload-part-copy-range-exc-1-'],
+  ['range-suffix', 'bytes=-2', 'a suffix range', 'upload-part-copy-range-exc--2'],
 ] as const) {
   check(
     {
       id: `UploadPartCopy/${slug}`,
-      operation: 'UploadPartCopy',
-      spec: ref('UploadPartCopy', 'RequestSyntax'),
+      feature: 'multipartExtras',
+      spec: '#API_UploadPartCopy_RequestSyntax',
       level: 'required',
-      title: `${header} → 412 PreconditionFailed`,
+      title: `x-amz-copy-source-range "${range}" (${what}: not bytes=first-last) → 400 InvalidArgument`,
+      evidence: [recorded(`tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#${snapshot}`)],
     },
     async ({ s3 }) => {
-      await sources(s3);
-      const key = `copy/${slug}`;
-      const id = await createUpload(s3, bucket, key);
-      try {
-        await expectS3Error(
-          s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, SRC_KEY), ...input })),
-          { status: 412, code: 'PreconditionFailed' },
-        );
-      } finally {
-        await abortQuietly(s3, bucket, key, id);
-      }
+      await copyFails(s3, `copy/${slug}`, { CopySourceRange: range }, { status: 400, code: 'InvalidArgument' });
     },
   );
 }
 
 check(
   {
-    id: 'UploadPartCopy/other-bucket',
-    operation: 'UploadPartCopy',
-    spec: ref('UploadPartCopy', 'RequestSyntax'),
+    id: 'UploadPartCopy/source-if-match',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
     level: 'required',
-    title: 'UploadPartCopy with x-amz-copy-source in another bucket of the same owner → completed object = that source range',
+    title: 'x-amz-copy-source-if-match with the source ETag → the copy succeeds',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_success#upload-part-copy-if-match')],
+  },
+  async ({ s3 }) => {
+    await copyAndComplete(s3, 'copy/if-match', { CopySourceIfMatch: SRC.etag() }, [...SRC.segments]);
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-none-match',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-none-match with another ETag → the copy succeeds',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_none_success#upload-part-copy-if-none-match')],
+  },
+  async ({ s3 }) => {
+    await copyAndComplete(s3, 'copy/if-none-match', { CopySourceIfNoneMatch: '"00000000000000000000000000000000"' }, [...SRC.segments]);
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-modified-since-future',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-modified-since a day in the future (an invalid date for the condition) → the copy succeeds',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_modified_since_in_future_success#upload-part-copy-if-modified-since-in-future',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyAndComplete(s3, 'copy/if-modified-since-future', { CopySourceIfModifiedSince: new Date(Date.now() + 86_400_000) }, [...SRC.segments]);
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-match-failed',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-match with another ETag → 412 PreconditionFailed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_failed#upload-part-copy-source-if-match')],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/source-if-match-failed', { CopySourceIfMatch: '"00000000000000000000000000000000"' }, { status: 412, code: 'PreconditionFailed' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-none-match-failed',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-none-match with the source ETag → 412 PreconditionFailed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_none_match_failed#upload-part-copy-source-if-none-match')],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/source-if-none-match-failed', { CopySourceIfNoneMatch: SRC.etag() }, { status: 412, code: 'PreconditionFailed' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-modified-since-failed',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-modified-since = the source’s own Last-Modified (not modified since, not in the future) → 412 PreconditionFailed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_if_modified_since_failed#upload-part-copy-source-modified-since-match')],
   },
   async ({ s3 }) => {
     await sources(s3);
-    const key = 'copy/other-bucket';
-    const id = await createUpload(s3, bucket, key);
-    try {
-      const out = await step(
-        'UploadPartCopy',
-        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(other, SRC_KEY), CopySourceRange: 'bytes=100-299' })),
-      );
-      await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: out.CopyPartResult?.ETag ?? '' }]);
-      await expectObjectBytes(s3, bucket, key, SRC.range(100, 299));
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    const head = await step('HeadObject of the source', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: SRC_KEY })));
+    if (!head.LastModified) fail('HeadObject of the source: Last-Modified', 'a date', head.LastModified);
+    await copyFails(s3, 'copy/source-if-modified-since-failed', { CopySourceIfModifiedSince: head.LastModified }, { status: 412, code: 'PreconditionFailed' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/source-if-unmodified-since-failed',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-unmodified-since a day before the source was written → 412 PreconditionFailed',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_unmodified_since_match_failed#upload-part-copy-source-unmodified-since-match',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/source-if-unmodified-since-failed', { CopySourceIfUnmodifiedSince: new Date(Date.now() - 86_400_000) }, { status: 412, code: 'PreconditionFailed' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/other-bucket',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy with x-amz-copy-source in another bucket of the same owner → completed object = that source range',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html#API_UploadPartCopy_RequestSyntax',
+        'x-amz-copy-source: Specifies the source object for the copy operation. You specify the value in one of two formats, depending on whether you want to access the source object through an access point',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyAndComplete(s3, 'copy/other-bucket', { CopySourceRange: 'bytes=100-299' }, SRC.range(100, 299), copySourceOf(other, SRC_KEY));
   },
 );
 
 check(
   {
     id: 'UploadPartCopy/mixed-with-upload',
-    operation: 'UploadPartCopy',
-    spec: ref('CompleteMultipartUpload'),
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'part 1 uploaded (5 MiB) + part 2 copied (range of another object) → completed object = their concatenation',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+        'Upon receiving this request, Amazon S3 concatenates all the parts in ascending order by part number to create a new object.',
+      ),
+    ],
   },
   async ({ s3 }) => {
     await sources(s3);
@@ -200,7 +364,7 @@ check(
       const e1 = await uploadPart(s3, bucket, key, id, 1, p1);
       const out = await step(
         'UploadPartCopy #2',
-        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 2, CopySource: copySource(bucket, SRC_KEY), CopySourceRange: 'bytes=5-1004' })),
+        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 2, CopySource: copySourceOf(bucket, SRC_KEY), CopySourceRange: 'bytes=5-1004' })),
       );
       await completeUpload(s3, bucket, key, id, [
         { PartNumber: 1, ETag: e1 },
@@ -216,22 +380,215 @@ check(
 check(
   {
     id: 'UploadPartCopy/no-such-source-key',
-    operation: 'UploadPartCopy',
-    spec: ERRORS,
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
     level: 'required',
     title: 'UploadPartCopy whose x-amz-copy-source key does not exist → 404 NoSuchKey',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchKey | The specified key does not exist. | 404 Not Found'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-object-not-exists', 'the same copy source resolution on CopyObject'),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/missing-source', { CopySource: copySourceOf(bucket, 'src/does-not-exist') }, { status: 404, code: 'NoSuchKey' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/no-such-source-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy whose x-amz-copy-source bucket does not exist → 404 NoSuchBucket',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-bucket-not-exists', 'the same copy source resolution on CopyObject'),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/missing-source-bucket', { CopySource: copySourceOf(newBucketName(rt, 'missing'), SRC_KEY) }, { status: 404, code: 'NoSuchBucket' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/invalid-copy-source',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'optional',
+    title: 'UploadPartCopy with x-amz-copy-source "wrongformat" (no bucket/key separator) → 400 InvalidArgument',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_wrong_format#copy-object-wrong-copy-source', 'CopyObject answers 400 InvalidArgument "Invalid copy source object key"')],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/invalid-source', { CopySource: 'wrongformat' }, { status: 400, code: 'InvalidArgument' });
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/no-such-upload',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy with an upload id the server never issued → 404 NoSuchUpload',
+    evidence: [
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+        'NoSuchUpload | The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed. | 404 Not Found',
+      ),
+    ],
   },
   async ({ s3 }) => {
     await sources(s3);
-    const key = 'copy/missing-source';
+    await expectS3Error(
+      s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'copy/unknown-upload', UploadId: unknownUploadId(), PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
+      { status: 404, code: 'NoSuchUpload' },
+    );
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/key-mismatch',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy with a valid upload id but another key → 404 NoSuchUpload (an upload id is bound to its key)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#upload-part-wrong-key-name', 'UploadPart with the upload id of another key'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+        'NoSuchUpload | The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed. | 404 Not Found',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    await sources(s3);
+    const key = 'copy/bound';
     const id = await createUpload(s3, bucket, key);
     try {
       await expectS3Error(
-        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: copySource(bucket, 'src/does-not-exist') })),
-        { status: 404, code: 'NoSuchKey' },
+        s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'copy/other-key', UploadId: id, PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
+        { status: 404, code: 'NoSuchUpload' },
       );
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/part-number-0',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html',
+    feature: 'multipartExtras',
+    level: 'optional',
+    title: 'UploadPartCopy with partNumber=0 (outside 1-10,000) → 400 InvalidArgument',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'Part numbers | 1 to 10,000 (inclusive)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#upload-part-negative-part-number', 'UploadPart answers 400 InvalidArgument for a part number outside 1-10000'),
+    ],
+  },
+  async ({ s3 }) => {
+    await copyFails(s3, 'copy/part-0', { PartNumber: 0 }, { status: 400, code: 'InvalidArgument' });
+  },
+);
+
+/** Source keys that need percent-encoding in x-amz-copy-source. */
+const SPECIAL = [
+  ['percent', 'src/100% sure'],
+  ['plus', 'src/a+b'],
+  ['space', 'src/two words'],
+] as const;
+for (const [slug, srcKey] of SPECIAL) {
+  check(
+    {
+      id: `UploadPartCopy/source-key-${slug}`,
+      feature: 'multipartExtras',
+      spec: '#API_UploadPartCopy_RequestSyntax',
+      level: 'required',
+      title: `UploadPartCopy from a source key with ${slug === 'percent' ? "'%'" : slug === 'plus' ? "'+'" : 'a space'} (URL-encoded in x-amz-copy-source) → the part is that object’s bytes`,
+      evidence: [
+        doc(
+          'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html#API_UploadPartCopy_RequestSyntax',
+          'For example, to copy the object reports/january.pdf from the bucket awsexamplebucket, use awsexamplebucket/reports/january.pdf. The value must be URL-encoded.',
+        ),
+      ],
+    },
+    async ({ s3 }) => {
+      const src = body({ seed: 610 + slug.length, size: 777 });
+      await step(`PutObject ${JSON.stringify(srcKey)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: srcKey, Body: bytes(src.segments) })));
+      await copyAndComplete(s3, `copy/special-${slug}`, {}, [...src.segments], copySourceOf(bucket, srcKey));
+    },
+  );
+}
+
+check(
+  {
+    id: 'UploadPartCopy/source-key-nfc-nfd',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'source keys "café" in NFC and in NFD are two objects: UploadPartCopy from each copies that object’s bytes',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key (or key name) uniquely identifies the object in an Amazon S3 bucket.'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html#API_UploadPartCopy_RequestSyntax',
+        'For example, to copy the object reports/january.pdf from the bucket awsexamplebucket, use awsexamplebucket/reports/january.pdf. The value must be URL-encoded.',
+      ),
+    ],
+  },
+  async ({ s3 }) => {
+    const nfc = 'src/caf\u00e9';
+    const nfd = 'src/cafe\u0301';
+    const bodies = { [nfc]: body({ seed: 621, size: 500 }), [nfd]: body({ seed: 622, size: 600 }) };
+    for (const [k, b] of Object.entries(bodies)) await step(`PutObject ${JSON.stringify(k)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: k, Body: bytes(b.segments) })));
+    await copyAndComplete(s3, 'copy/from-nfd', {}, [...(bodies[nfd] as Body).segments], copySourceOf(bucket, nfd));
+    await copyAndComplete(s3, 'copy/from-nfc', {}, [...(bodies[nfc] as Body).segments], copySourceOf(bucket, nfc));
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'UploadPartCopy answer carries x-amz-request-id and x-amz-id-2',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async ({ s3 }) => {
+    await sources(s3);
+    const key = 'copy/request-id';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'PUT', bucket, key, query: { partNumber: '1', uploadId: id }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY) } });
+      expectEqual('UploadPartCopy status', res.status, 200);
+      expectRequestIdHeaders(res, 'UploadPartCopy');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+check(
+  {
+    id: 'UploadPartCopy/no-such-bucket',
+    feature: 'multipartExtras',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPartCopy into a bucket that does not exist (valid source) → 404 NoSuchBucket',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
+  },
+  async ({ s3 }) => {
+    await sources(s3);
+    await expectS3Error(
+      s3.send(new UploadPartCopyCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k', UploadId: unknownUploadId(), PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
+      { status: 404, code: 'NoSuchBucket' },
+    );
   },
 );

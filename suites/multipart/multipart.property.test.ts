@@ -10,9 +10,9 @@
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { beforeAll } from 'vitest';
-import { createBucket, expectEqual, property, runtime, step } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, property, recorded, runtime, step } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, CHECKSUMS, completeUpload, createUpload, expectObjectBytes, MIN_PART, multipartEtag, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, expectObjectBytes, MIN_PART, multipartEtag, uploadPart } from '../../harness/api/multipart.ts';
 
 const rt = runtime();
 let bucket: string;
@@ -56,9 +56,15 @@ let run = 0;
 property(
   {
     id: 'CompleteMultipartUpload/round-trip',
-    operation: 'CompleteMultipartUpload',
-    spec: CHECKSUMS,
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
     level: 'required',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#head-multipart-checksum'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+        'Upon receiving this request, Amazon S3 concatenates all the parts in ascending order by part number to create a new object.',
+      ),
+    ],
     title: 'random parts (≥5 MiB but the last), random upload order, a re-upload, a completed subset → GET = concatenation, ETag "…-N", length = sum',
     maxRuns: 3,
     timeBudgetMs: 30_000,
