@@ -1,22 +1,27 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, runtime, step } from '../../harness/api/index.ts';
-import { API, ERRORS, putObjectRaw } from '../../harness/api/object.ts';
+import { check, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { putObjectRaw } from '../../harness/api/object.ts';
 
-const REF = `${API}API_DeleteObject.html`;
 const rt = runtime();
 let bucket: string;
 beforeAll(async () => {
   bucket = await createBucket(rt, { hint: 'del' });
 });
 
+let n = 0;
+const uniq = (): string => `${(n++).toString(36)}/`;
+
 check(
   {
     id: 'DeleteObject/success',
-    operation: 'DeleteObject',
-    spec: `${REF}#API_DeleteObject_ResponseSyntax`,
+    spec: '#API_DeleteObject_ResponseSyntax',
     level: 'required',
     title: 'DELETE of an existing key → 204 No Content, and a later GET → 404 NoSuchKey',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-object'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object_versioned#get-deleted-object', 'GET after the delete → 404 NoSuchKey'),
+    ],
   },
   async () => {
     const key = 'del/é +key';
@@ -31,10 +36,10 @@ check(
 check(
   {
     id: 'DeleteObject/missing-key',
-    operation: 'DeleteObject',
-    spec: `${REF}#API_DeleteObject_ResponseSyntax`,
+    spec: '#API_DeleteObject_ResponseSyntax',
     level: 'required',
     title: 'DELETE of a key that does not exist → 204 No Content (not an error)',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object')],
   },
   async ({ s3 }) => {
     const res = await raw(rt, { method: 'DELETE', bucket, key: 'never/existed' });
@@ -47,12 +52,154 @@ check(
 check(
   {
     id: 'DeleteObject/no-such-bucket',
-    operation: 'DeleteObject',
-    spec: ERRORS,
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'DELETE of a key in a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys_in_non_existing_bucket#error-non-existent-bucket', 'the multi-object delete on a missing bucket answers the same 404 NoSuchBucket'),
+    ],
   },
   async ({ s3 }) => {
     await expectS3Error(s3.send(new DeleteObjectCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k' })), { status: 404, code: 'NoSuchBucket' });
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/trailing-slash-is-another-key',
+    spec: '#API_DeleteObject_ResponseSyntax',
+    level: 'required',
+    title: 'DELETE of "dir" when "dir/" and "dir/file" exist → 204, and both "dir/" and "dir/file" are kept',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key (or key name) uniquely identifies the object in an Amazon S3 bucket.'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object', 'a key that does not exist → 204'),
+    ],
+  },
+  async () => {
+    const p = uniq();
+    await putObjectRaw(rt, bucket, `${p}dir/`, 'folder marker');
+    await putObjectRaw(rt, bucket, `${p}dir/file`, 'inside');
+    expectStatus(await raw(rt, { method: 'DELETE', bucket, key: `${p}dir` }), 204, 'DELETE of "dir"');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}dir/` }), 200, 'HEAD of "dir/" (kept)');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}dir/file` }), 200, 'HEAD of "dir/file" (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/trailing-slash-missing-keeps-plain-key',
+    spec: '#API_DeleteObject_ResponseSyntax',
+    level: 'required',
+    title: 'DELETE of "obj/" when only "obj" exists → 204, and "obj" is kept',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object', 'a key that does not exist → 204'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key (or key name) uniquely identifies the object in an Amazon S3 bucket.'),
+    ],
+  },
+  async () => {
+    const p = uniq();
+    await putObjectRaw(rt, bucket, `${p}obj`, 'plain');
+    expectStatus(await raw(rt, { method: 'DELETE', bucket, key: `${p}obj/` }), 204, 'DELETE of "obj/"');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}obj` }), 200, 'HEAD of "obj" (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/folder-marker-keeps-children',
+    spec: '#API_DeleteObject_ResponseSyntax',
+    level: 'required',
+    title: 'DELETE of "dir/" when "dir/file" exists → 204, "dir/" is gone and "dir/file" is kept (no directories in S3)',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-folders.html', 'In Amazon S3, buckets and objects are the primary resources, and objects are stored in buckets. Amazon S3 has a flat structure instead of a hierarchy like you would see in a file system.'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-object'),
+    ],
+  },
+  async () => {
+    const p = uniq();
+    await putObjectRaw(rt, bucket, `${p}dir/`, 'folder marker');
+    await putObjectRaw(rt, bucket, `${p}dir/file`, 'inside');
+    expectStatus(await raw(rt, { method: 'DELETE', bucket, key: `${p}dir/` }), 204, 'DELETE of "dir/"');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}dir/` }), 404, 'HEAD of "dir/" (deleted)');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}dir/file` }), 200, 'HEAD of "dir/file" (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/if-match-false',
+    spec: '#API_DeleteObject_RequestSyntax',
+    level: 'required',
+    title: 'DELETE with If-Match: <another ETag> → 412 PreconditionFailed, and the object is kept',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3DeletePrecondition::test_delete_object_if_match_non_express#delete-obj-if-match'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'Deletes the object if the ETag (entity tag) value provided during the delete operation matches the ETag of the object in S3. If the ETag values do not match, the operation returns a 412 Precondition Failed error.'),
+    ],
+  },
+  async () => {
+    const key = `${uniq()}guarded`;
+    await putObjectRaw(rt, bucket, key, 'guarded');
+    const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'if-match': '"00000000000000000000000000000000"' } });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'DELETE with a wrong If-Match');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD after the refused DELETE (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/if-match-true',
+    spec: '#API_DeleteObject_RequestSyntax',
+    level: 'required',
+    title: 'DELETE with If-Match: <its ETag> → 204, and the object is gone',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'Deletes the object if the ETag (entity tag) value provided during the delete operation matches the ETag of the object in S3.')],
+  },
+  async () => {
+    const key = `${uniq()}guarded`;
+    const put = await putObjectRaw(rt, bucket, key, 'guarded');
+    const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'if-match': put.headers.etag ?? '' } });
+    expectStatus(res, 204, 'DELETE with the right If-Match');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD after the DELETE (gone)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/expected-bucket-owner-mismatch',
+    spec: '#API_DeleteObject_RequestSyntax',
+    level: 'required',
+    title: 'DELETE with x-amz-expected-bucket-owner naming another account than the bucket owner → 403 AccessDenied, object kept',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'The account ID of the expected bucket owner. If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code 403 Forbidden (access denied).'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_bucket_policy_expected_bucket_owner#delete-bucket-policy-with-expected-bucket-owner-error', 'an expected owner that is not the bucket owner → 403 AccessDenied (DeleteBucketPolicy)'),
+    ],
+  },
+  async () => {
+    const key = `${uniq()}owned`;
+    await putObjectRaw(rt, bucket, key, 'owned');
+    const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'x-amz-expected-bucket-owner': '123456789012' } });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'DELETE with another x-amz-expected-bucket-owner');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD after the refused DELETE (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObject/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a DeleteObject answer (204) carries non-empty x-amz-request-id and x-amz-id-2 headers',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async () => {
+    const key = `${uniq()}ids`;
+    await putObjectRaw(rt, bucket, key, 'ids');
+    const res = await raw(rt, { method: 'DELETE', bucket, key });
+    expectStatus(res, 204, 'DELETE');
+    expectHeader(res.headers, 'x-amz-request-id', /\S/);
+    expectHeader(res.headers, 'x-amz-id-2', /\S/);
   },
 );

@@ -1,9 +1,8 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectRawError, expectStatus, expectTrue, fail, raw, type RawResponse, runtime, step } from '../../harness/api/index.ts';
-import { API, asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
+import { check, createBucket, doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, runtime, step } from '../../harness/api/index.ts';
+import { asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
 
-const REF = `${API}API_DeleteObjects.html`;
 const rt = runtime();
 let bucket: string;
 beforeAll(async () => {
@@ -24,8 +23,29 @@ function deleteXml(keys: readonly string[], quiet = false): string {
 }
 
 /** POST /?delete with Content-MD5 (the operation requires an integrity header). */
-async function postDelete(body: string): Promise<RawResponse> {
-  return raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
+async function postDelete(body: string, b: string = bucket): Promise<RawResponse> {
+  return raw(rt, { method: 'POST', bucket: b, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
+}
+
+/** A version id of the shape AWS issues that names no version of the key. */
+const BOGUS_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
+
+function deleteXmlWithVersion(entries: ReadonlyArray<{ key: string; versionId?: string }>, quiet = false): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${quiet ? '<Quiet>true</Quiet>' : ''}${entries
+    .map((e) => `<Object><Key>${xmlEscape(e.key)}</Key>${e.versionId ? `<VersionId>${e.versionId}</VersionId>` : ''}</Object>`)
+    .join('')}</Delete>`;
+}
+
+/** CRC-32 (IEEE), base64 of the big-endian value, as x-amz-checksum-crc32 carries it. */
+function crc32Base64(data: string): string {
+  let c = 0xffffffff;
+  for (const byte of Buffer.from(data)) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE((c ^ 0xffffffff) >>> 0);
+  return out.toString('base64');
 }
 
 interface Parsed {
@@ -68,10 +88,10 @@ async function expectSurvivor(keep: string): Promise<void> {
 check(
   {
     id: 'DeleteObjects/verbose',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_ResponseSyntax`,
+    spec: '#API_DeleteObjects_ResponseSyntax',
     level: 'required',
     title: 'verbose DeleteObjects of existing and missing keys (also under an unused prefix) → 200, every key reported <Deleted>, no <Error>, objects gone, others kept',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys#deleted-resp', 'an existing and two missing keys: all three <Deleted>, no <Error>')],
   },
   async () => {
     const { p, keep } = await freshPrefix();
@@ -91,10 +111,10 @@ check(
 check(
   {
     id: 'DeleteObjects/quiet',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    spec: '#API_DeleteObjects_RequestSyntax',
     level: 'required',
     title: 'Quiet DeleteObjects → 200 with no <Deleted> entries and no <Error>, and the objects are gone',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys_quiet#deleted-resp', 'Quiet: neither Deleted nor Errors in the answer')],
   },
   async () => {
     const { p, keep } = await freshPrefix();
@@ -113,10 +133,13 @@ check(
 check(
   {
     id: 'DeleteObjects/xml-special-keys',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    spec: '#API_DeleteObjects_RequestSyntax',
     level: 'required',
     title: 'keys with &, <, >, quotes and apostrophes (XML-escaped in the request) are deleted and reported back exactly',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'For each key, Amazon S3 performs a delete operation and returns the result of that delete, success or failure, in the response.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_objects_encoding#deleted-resp', 'keys with % are reported in <Deleted> exactly as sent'),
+    ],
   },
   async ({ s3 }) => {
     const { p, keep } = await freshPrefix();
@@ -133,10 +156,10 @@ check(
 check(
   {
     id: 'DeleteObjects/1000-keys',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    spec: '#API_DeleteObjects_RequestSyntax',
     level: 'required',
     title: 'a request with exactly 1000 keys (the maximum) → 200, all 1000 reported <Deleted>',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'The request can contain a list of up to 1,000 keys that you want to delete.')],
   },
   async () => {
     const p = uniq();
@@ -154,10 +177,13 @@ check(
 check(
   {
     id: 'DeleteObjects/1001-keys',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    spec: '#API_DeleteObjects_RequestSyntax',
     level: 'required',
     title: 'a request with 1001 keys → 400 MalformedXML, and nothing is deleted',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'The request can contain a list of up to 1,000 keys that you want to delete.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MalformedXML | The XML that you provided was not well formed or did not validate against our published schema.'),
+    ],
   },
   async () => {
     const p = uniq();
@@ -169,21 +195,24 @@ check(
   },
 );
 
-const MALFORMED: ReadonlyArray<[string, string, string]> = [
-  ['not-xml', 'not xml at all', 'a body that is not XML'],
-  ['unclosed', '<Delete><Object><Key>a</Key></Object>', 'an unclosed <Delete>'],
-  ['wrong-root', '<Remove><Object><Key>a</Key></Object></Remove>', 'a root element other than <Delete>'],
-  ['no-objects', '<Delete></Delete>', 'a <Delete> with no <Object>'],
+const MALFORMED: ReadonlyArray<{ id: string; body: string; what: string }> = [
+  { id: 'DeleteObjects/malformed-not-xml', body: 'not xml at all', what: 'a body that is not XML' },
+  { id: 'DeleteObjects/malformed-unclosed', body: '<Delete><Object><Key>a</Key></Object>', what: 'an unclosed <Delete>' },
+  { id: 'DeleteObjects/malformed-wrong-root', body: '<Remove><Object><Key>a</Key></Object></Remove>', what: 'a root element other than <Delete>' },
+  { id: 'DeleteObjects/malformed-no-objects', body: '<Delete></Delete>', what: 'a <Delete> with no <Object>' },
 ];
 
-for (const [slug, body, what] of MALFORMED) {
+for (const { id, body, what } of MALFORMED) {
   check(
     {
-      id: `DeleteObjects/malformed-${slug}`,
-      operation: 'DeleteObjects',
-      spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+      id,
+        spec: '#API_DeleteObjects_RequestSyntax',
       level: 'required',
       title: `DeleteObjects with ${what} → 400 MalformedXML`,
+      evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MalformedXML | The XML that you provided was not well formed or did not validate against our published schema.'),
+      peer('https://github.com/aws/aws-sdk-ruby/issues/1114', 'AWS answers MalformedXML to a DeleteObjects request whose <Delete> lists no <Object>'),
+    ],
     },
     async () => {
       const res = await postDelete(body);
@@ -195,11 +224,14 @@ for (const [slug, body, what] of MALFORMED) {
 check(
   {
     id: 'DeleteObjects/per-key-access-denied',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_ResponseSyntax`,
+    spec: '#API_DeleteObjects_ResponseSyntax',
     level: 'optional',
     needs: ['alt'],
     title: "another user's DeleteObjects on a private bucket → per-key <Error> AccessDenied (200) or 403 AccessDenied; the object survives",
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'For each key, Amazon S3 performs a delete operation and returns the result of that delete, success or failure, in the response.'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/DeleteObjects.go', 'DeleteObjects_iam_all_access_denied: the call succeeds and every denied key is an <Error> AccessDenied'),
+    ],
   },
   async () => {
     const key = `${uniq()}private`;
@@ -221,10 +253,13 @@ check(
 check(
   {
     id: 'DeleteObjects/content-md5-mismatch',
-    operation: 'DeleteObjects',
-    spec: `${REF}#API_DeleteObjects_RequestSyntax`,
+    spec: '#API_DeleteObjects_RequestSyntax',
     level: 'required',
     title: 'DeleteObjects whose Content-MD5 is well-formed but not the MD5 of the body → 400 BadDigest, and nothing is deleted',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'Amazon S3 uses the header value to ensure that your request body has not been altered in transit.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-bad-digest', 'a well-formed Content-MD5 that does not match the body → 400 BadDigest (PutObject)'),
+    ],
   },
   async () => {
     const { p, keep } = await freshPrefix();
@@ -232,5 +267,237 @@ check(
     const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(`${body} `) } });
     expectRawError(res, { status: 400, code: 'BadDigest' }, `DeleteObjects of ${p}keep with a wrong Content-MD5`);
     await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/percent-keys',
+    spec: '#API_DeleteObjects_ResponseSyntax',
+    level: 'required',
+    title: 'keys holding literal percent-escapes ("a%2Fb", "a/%F0%9F%98%80") are deleted and reported back exactly, not decoded',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_objects_encoding#deleted-resp'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_objects_encoding#list-objects', 'the bucket is empty afterwards'),
+    ],
+  },
+  async () => {
+    const { p, keep } = await freshPrefix();
+    const keys = [`${p}a%2Fb`, `${p}a/%F0%9F%98%80`];
+    await putObjectRaw(rt, bucket, `${p}a/b`, 'decoy: the decoded key');
+    for (const k of keys) await putObjectRaw(rt, bucket, k, k);
+    const res = await postDelete(deleteXml(keys));
+    expectStatus(res, 200, 'DeleteObjects');
+    const r = parseResult(res);
+    expectEqual('<Deleted><Key> list', sorted(r.deleted), sorted(keys));
+    expectEqual('<Error> entries', r.errors, []);
+    for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}a/b` }), 200, 'HEAD of the decoded spelling "a/b" (not deleted)');
+    await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/no-such-bucket',
+    spec: '#API_DeleteObjects_ResponseSyntax',
+    level: 'required',
+    title: 'DeleteObjects on a bucket that does not exist → 404 NoSuchBucket',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys_in_non_existing_bucket#error-non-existent-bucket')],
+  },
+  async () => {
+    const res = await postDelete(deleteXml(['dummy1', 'dummy2']), newBucketName(rt, 'missing'));
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObjects on a missing bucket');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/missing-content-md5',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'required',
+    title: 'DeleteObjects with neither Content-MD5 nor an x-amz-checksum-* header → 400, and nothing is deleted',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'General purpose bucket - The Content-MD5 request header is required for all Multi-Object Delete requests.'),
+      peer('https://github.com/aws/aws-sdk-cpp/issues/91', 'AWS answered 400 InvalidRequest "Missing required header for this request: Content-MD5" to a DeleteObjects without it'),
+    ],
+  },
+  async () => {
+    const { keep } = await freshPrefix();
+    const body = deleteXml([keep]);
+    const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml' } });
+    expectStatus(res, 400, 'DeleteObjects without Content-MD5 or a checksum header');
+    expectTrue('the 400 carries an S3 <Error> document', res.error() !== undefined, '<Error>…</Error>', res.text().slice(0, 200) || '(empty body)');
+    await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/missing-content-md5-code',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'optional',
+    title: 'the 400 for a DeleteObjects without Content-MD5 or a checksum header has the code InvalidRequest',
+    evidence: [
+      peer('https://github.com/aws/aws-sdk-cpp/issues/91', 'AWS: <Code>InvalidRequest</Code><Message>Missing required header for this request: Content-MD5</Message>'),
+      peer('https://github.com/cognitect-labs/aws-api/issues/40', 'AWS: InvalidRequest "Missing required header for this request: Content-MD5" with an AWS RequestId/HostId'),
+      peer('https://github.com/aws/aws-cli/issues/400', 'aws s3api delete-objects without Content-MD5: A client error (InvalidRequest) occurred'),
+    ],
+  },
+  async () => {
+    const { keep } = await freshPrefix();
+    const body = deleteXml([keep]);
+    const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml' } });
+    expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'DeleteObjects without Content-MD5 or a checksum header');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/checksum-instead-of-content-md5',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'optional',
+    title: 'DeleteObjects with x-amz-checksum-crc32 (and x-amz-sdk-checksum-algorithm) but no Content-MD5 → 200, the keys are deleted',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys#deleted-resp', 'recorded (2026) with a boto3 that sends x-amz-checksum-crc32 and no Content-MD5 on DeleteObjects'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'If you provide an individual checksum, Amazon S3 ignores any provided ChecksumAlgorithm parameter.'),
+    ],
+  },
+  async () => {
+    const { p, keep } = await freshPrefix();
+    const key = `${p}crc`;
+    await putObjectRaw(rt, bucket, key, 'crc');
+    const body = deleteXml([key]);
+    const res = await raw(rt, {
+      method: 'POST',
+      bucket,
+      query: { delete: '' },
+      body,
+      headers: { 'content-type': 'application/xml', 'x-amz-sdk-checksum-algorithm': 'CRC32', 'x-amz-checksum-crc32': crc32Base64(body) },
+    });
+    expectStatus(res, 200, 'DeleteObjects with x-amz-checksum-crc32 only');
+    expectEqual('<Deleted><Key> list', parseResult(res).deleted, [key]);
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD after DeleteObjects');
+    await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/unknown-version-id',
+    spec: '#API_DeleteObjects_ResponseSyntax',
+    level: 'required',
+    title: 'an <Object> whose <VersionId> names no version (unversioned bucket) → 200, <Error> NoSuchVersion with its Key, VersionId and a Message; object kept',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_objects#delete-object-wrong-version-id')],
+  },
+  async () => {
+    const { p, keep } = await freshPrefix();
+    const key = `${p}versioned-ask`;
+    await putObjectRaw(rt, bucket, key, 'v');
+    const res = await postDelete(deleteXmlWithVersion([{ key, versionId: BOGUS_VERSION }]));
+    expectStatus(res, 200, 'DeleteObjects with an unknown VersionId');
+    const doc = (res.xml()?.DeleteResult ?? {}) as Record<string, unknown>;
+    expectEqual('<Deleted> entries', asList(doc.Deleted as unknown), []);
+    const errors = asList(doc.Error as unknown) as Array<Record<string, unknown>>;
+    expectEqual('number of <Error> entries', errors.length, 1);
+    const e = errors[0] ?? {};
+    expectEqual('<Error><Code>', e.Code, 'NoSuchVersion');
+    expectEqual('<Error><Key>', e.Key, key);
+    expectEqual('<Error><VersionId>', e.VersionId, BOGUS_VERSION);
+    expectMatch('<Error><Message>', typeof e.Message === 'string' ? e.Message : undefined, /\S/);
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD of the key (not deleted)');
+    await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/quiet-reports-errors',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'required',
+    title: 'Quiet DeleteObjects with one key deleted and one per-key error → 200 with only that <Error> (NoSuchVersion), no <Deleted>',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'In quiet mode the response includes only keys where the delete operation encountered an error.'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_objects#delete-object-wrong-version-id', 'the per-key error of an unknown VersionId: NoSuchVersion'),
+    ],
+  },
+  async () => {
+    const { p, keep } = await freshPrefix();
+    const gone = `${p}gone`;
+    const asked = `${p}asked`;
+    await putObjectRaw(rt, bucket, gone, 'gone');
+    await putObjectRaw(rt, bucket, asked, 'asked');
+    const res = await postDelete(deleteXmlWithVersion([{ key: gone }, { key: asked, versionId: BOGUS_VERSION }], true));
+    expectStatus(res, 200, 'Quiet DeleteObjects');
+    const r = parseResult(res);
+    expectEqual('<Deleted> entries in quiet mode', r.deleted, []);
+    expectEqual('<Error> entries in quiet mode', r.errors, [{ key: asked, code: 'NoSuchVersion' }]);
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key: gone }), 404, 'HEAD of the deleted key');
+    await expectSurvivor(keep);
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/quiet-access-denied',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'optional',
+    needs: ['alt'],
+    title: "another user's Quiet DeleteObjects on a private bucket → 200 listing the <Error> AccessDenied (no <Deleted>) or 403 AccessDenied; object kept",
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'In quiet mode the response includes only keys where the delete operation encountered an error.'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/DeleteObjects.go', 'DeleteObjects_iam_all_access_denied: per-key <Error> AccessDenied, the call itself succeeds'),
+    ],
+  },
+  async () => {
+    const key = `${uniq()}private`;
+    await putObjectRaw(rt, bucket, key, 'mine');
+    const body = deleteXml([key], true);
+    const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, auth: 'alt', headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
+    if (res.status === 200) {
+      const r = parseResult(res);
+      expectEqual('<Deleted> entries in quiet mode', r.deleted, []);
+      expectEqual('<Error> entries in quiet mode', r.errors, [{ key, code: 'AccessDenied' }]);
+    } else {
+      expectRawError(res, { status: 403, code: 'AccessDenied' }, "another user's Quiet DeleteObjects");
+    }
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD of the object (kept)');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/result-namespace',
+    spec: '#API_DeleteObjects_ResponseSyntax',
+    level: 'required',
+    title: 'the <DeleteResult> root carries xmlns="http://s3.amazonaws.com/doc/2006-03-01/"',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_batch_delete_public_objects_using_requests#multi-delete-with-requests', 'DeleteResult @xmlns http://s3.amazonaws.com/doc/2006-03-01/')],
+  },
+  async () => {
+    const { p } = await freshPrefix();
+    const res = await postDelete(deleteXml([`${p}missing`]));
+    expectStatus(res, 200, 'DeleteObjects');
+    const root = res.xml()?.DeleteResult as Record<string, unknown> | undefined;
+    expectEqual('<DeleteResult xmlns>', root?.['@xmlns'], 'http://s3.amazonaws.com/doc/2006-03-01/');
+  },
+);
+
+check(
+  {
+    id: 'DeleteObjects/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a DeleteObjects answer (200) carries non-empty x-amz-request-id and x-amz-id-2 headers',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
+    ],
+  },
+  async () => {
+    const { p } = await freshPrefix();
+    const res = await postDelete(deleteXml([`${p}missing`]));
+    expectStatus(res, 200, 'DeleteObjects');
+    expectHeader(res.headers, 'x-amz-request-id', /\S/);
+    expectHeader(res.headers, 'x-amz-id-2', /\S/);
   },
 );

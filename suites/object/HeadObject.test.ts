@@ -1,11 +1,10 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectEqual, expectS3Error, expectStatus, newBucketName, raw, runtime } from '../../harness/api/index.ts';
-import { API, expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
+import { check, createBucket, doc, expectEqual, expectHeader, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
-const REF = `${API}API_HeadObject.html`;
 const rt = runtime();
 let bucket: string;
 const KEY = 'head/object';
@@ -24,10 +23,13 @@ beforeAll(async () => {
 check(
   {
     id: 'HeadObject/same-headers-as-get',
-    operation: 'HeadObject',
-    spec: `${REF}#API_HeadObject_ResponseSyntax`,
+    spec: '#API_HeadObject_ResponseSyntax',
     level: 'required',
     title: 'HEAD → 200, no body, and the same ETag, Content-Length, Last-Modified, Content-Type/-Language/-Disposition/-Encoding, Cache-Control, Expires and metadata as GET',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_head_object_fields#head-object'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'The HEAD operation retrieves metadata from an object without returning the object itself.'),
+    ],
   },
   async () => {
     const key = 'head/with-meta';
@@ -49,11 +51,33 @@ check(
 
 check(
   {
+    id: 'HeadObject/request-id-headers',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a HEAD answer carries non-empty x-amz-request-id and x-amz-id-2 headers',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'a HEAD answer with x-amz-id-2 and x-amz-request-id'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
+    expectStatus(res, 200, 'HEAD');
+    expectHeader(res.headers, 'x-amz-request-id', /\S/);
+    expectHeader(res.headers, 'x-amz-id-2', /\S/);
+  },
+);
+
+check(
+  {
     id: 'HeadObject/no-such-key',
-    operation: 'HeadObject',
-    spec: `${REF}#API_HeadObject_Errors`,
+    spec: '#API_HeadObject_Errors',
     level: 'required',
     title: 'HEAD of a missing key → 404 with no body',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_head_object_fields#head-object-404', '404 (Code "404": no error body)'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'A HEAD request has the same options as a GET operation on an object. The response is identical to the GET response except that there is no response body.'),
+    ],
   },
   async ({ s3 }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: 'missing/head' });
@@ -66,10 +90,13 @@ check(
 check(
   {
     id: 'HeadObject/no-such-bucket',
-    operation: 'HeadObject',
-    spec: `${REF}#API_HeadObject_Errors`,
+    spec: '#API_HeadObject_Errors',
     level: 'required',
     title: 'HEAD of a key in a bucket that does not exist → 404 with no body',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_no_such_bucket#expected_error', 'the GET of the same request: 404 NoSuchBucket'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'The response is identical to the GET response except that there is no response body.'),
+    ],
   },
   async () => {
     const res = await raw(rt, { method: 'HEAD', bucket: newBucketName(rt, 'missing'), key: 'k' });
@@ -78,10 +105,146 @@ check(
   },
 );
 
+check(
+  {
+    id: 'HeadObject/response-header-overrides',
+    spec: '#API_HeadObject_RequestSyntax',
+    level: 'required',
+    title: 'signed HEAD with response-content-type, response-content-disposition, response-cache-control → those headers',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'response-content-type: Sets the Content-Type header of the response.'),
+      peer('https://github.com/versity/versitygw/tree/main/tests/integration', 'HeadObject_overrides_success: the response-* parameters of a signed HEAD set the answer\'s headers'),
+    ],
+  },
+  async () => {
+    const want: Record<string, string> = {
+      'content-type': 'text/x-head-override',
+      'content-disposition': 'attachment; filename="head.txt"',
+      'cache-control': 'no-cache',
+    };
+    const query = Object.fromEntries(Object.entries(want).map(([k, v]) => [`response-${k}`, v]));
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, query });
+    expectStatus(res, 200, 'HEAD with response-* overrides');
+    for (const [k, v] of Object.entries(want)) expectHeader(res.headers, k, v);
+  },
+);
+
+check(
+  {
+    id: 'HeadObject/key-prefix-not-an-object',
+    spec: '#API_HeadObject_Errors',
+    level: 'required',
+    title: 'keys are flat: with "tree/leaf" and "file" stored, HEAD "tree", "tree/" and "file/child" → 404 with no body',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The Amazon S3 data model is a flat structure: You create a bucket, and the bucket stores objects. There is no hierarchy of subbuckets or subfolders.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_head_object_fields#head-object-404', '404 (no error body)'),
+    ],
+  },
+  async () => {
+    await putObjectRaw(rt, bucket, 'flat/tree/leaf', Buffer.from('leaf'));
+    await putObjectRaw(rt, bucket, 'flat/file', Buffer.from('file'));
+    for (const key of ['flat/tree', 'flat/tree/', 'flat/file/child']) {
+      const res = await raw(rt, { method: 'HEAD', bucket, key });
+      expectStatus(res, 404, `HEAD ${JSON.stringify(key)}`);
+      expectEqual('HEAD 404 body length', res.body.length, 0);
+    }
+  },
+);
+
+check(
+  {
+    id: 'HeadObject/range',
+    spec: '#API_HeadObject_RequestSyntax',
+    level: 'required',
+    title: 'HEAD with Range: bytes=10-19 → 206, Content-Length 10, Content-Range bytes 10-19/<size>, no body',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'HeadObject returns only the metadata for an object. If the Range is satisfiable, only the ContentLength is affected in the response.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#head-object-part', 'a ranged HEAD (partNumber) answers 206 with ContentRange'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'HeadObject_by_range_resp_status: a HEAD with Range answers 206 Partial Content'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { range: 'bytes=10-19' } });
+    expectStatus(res, 206, 'HEAD with Range: bytes=10-19');
+    expectHeader(res.headers, 'content-length', '10');
+    expectHeader(res.headers, 'content-range', `bytes 10-19/${body.length}`);
+    expectEqual('HEAD body length', res.body.length, 0);
+  },
+);
+
+check(
+  {
+    id: 'HeadObject/range-unsatisfiable',
+    spec: '#API_HeadObject_RequestSyntax',
+    level: 'required',
+    title: 'HEAD with a Range past the end → 416 with no body',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'If the Range is not satisfiable, S3 returns a 416 - Requested Range Not Satisfiable error.')],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { range: `bytes=${body.length + 10}-${body.length + 20}` } });
+    expectStatus(res, 416, 'HEAD with an unsatisfiable Range');
+    expectEqual('HEAD body length', res.body.length, 0);
+  },
+);
+
+const MIB5 = 5 * 1024 * 1024;
+const PART2_SIZE = 1000;
+
+check(
+  {
+    id: 'HeadObject/part-number',
+    spec: '#API_HeadObject_RequestSyntax',
+    level: 'required',
+    title: 'HEAD ?partNumber=2 of a two-part object → 206, Content-Length of the part, Content-Range, x-amz-mp-parts-count: 2',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#head-object-part', '206, ContentLength 16, ContentRange bytes 5242896-5242911/5242912, PartsCount 2'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'Effectively performs a \'ranged\' HEAD request for the part specified. Useful querying about the size of the part and the number of parts in this object.'),
+    ],
+    timeoutMs: 240_000,
+  },
+  async ({ s3 }) => {
+    const key = 'multipart/two-parts';
+    const up = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
+    const parts = [];
+    for (const [i, b] of [bytesFromSeed(MIB5, 95), bytesFromSeed(PART2_SIZE, 96)].entries()) {
+      const out = await step(`UploadPart #${i + 1}`, s3.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: up.UploadId, PartNumber: i + 1, Body: b })));
+      parts.push({ PartNumber: i + 1, ETag: out.ETag });
+    }
+    await step('CompleteMultipartUpload', s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: up.UploadId, MultipartUpload: { Parts: parts } })));
+    const res = await raw(rt, { method: 'HEAD', bucket, key, query: { partNumber: '2' } });
+    expectStatus(res, 206, 'HEAD ?partNumber=2');
+    const total = MIB5 + PART2_SIZE;
+    expectHeader(res.headers, 'content-length', String(PART2_SIZE));
+    expectHeader(res.headers, 'content-range', `bytes ${MIB5}-${total - 1}/${total}`);
+    expectHeader(res.headers, 'x-amz-mp-parts-count', '2');
+    expectEqual('HEAD body length', res.body.length, 0);
+  },
+);
+
+check(
+  {
+    id: 'HeadObject/expected-bucket-owner-mismatch',
+    spec: '#API_HeadObject_RequestSyntax',
+    level: 'required',
+    title: 'HEAD with x-amz-expected-bucket-owner naming another account → 403 with no body',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'If the account ID that you provide does not match the actual owner of the bucket, the request fails with the HTTP status code 403 Forbidden (access denied).'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_bucket_policy_expected_bucket_owner#put-bucket-policy-with-expected-bucket-owner-error', '403 AccessDenied'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { 'x-amz-expected-bucket-owner': '000000000001' } });
+    expectStatus(res, 403, 'HEAD with a wrong x-amz-expected-bucket-owner');
+    expectEqual('HEAD body length', res.body.length, 0);
+  },
+);
+
 async function conditionalHead(row: ConditionalRow): Promise<void> {
   const headers = conditionalHeaders(row, etag, lastModified);
   const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers });
-  const what = `HEAD with ${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join(', ')}`;
+  const what = `HEAD with ${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}`;
   expectStatus(res, row.status, what);
   expectEqual(`${what}: body length`, res.body.length, 0);
   if (row.status === 200) {
@@ -94,10 +257,10 @@ for (const row of CONDITIONALS) {
   check(
     {
       id: `HeadObject/conditional-${row.slug}`,
-      operation: 'HeadObject',
-      spec: `${REF}#API_HeadObject_RequestSyntax`,
+      spec: '#API_HeadObject_RequestSyntax',
       level: row.level ?? 'required',
       title: `HEAD with ${row.title} → ${row.status}`,
+      evidence: row.evidence.head,
     },
     async () => {
       await conditionalHead(row);
