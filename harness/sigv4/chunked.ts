@@ -1,6 +1,7 @@
 /**
- * Signed-chunk uploads (`x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD`) and the
- * trailer form (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER`).
+ * Signed-chunk uploads (`x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD`), the
+ * trailer form (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER`) and the unsigned trailer form the
+ * SDKs send by default (`STREAMING-UNSIGNED-PAYLOAD-TRAILER`: plain `hex(size)\r\n` chunks).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html
  *
@@ -18,6 +19,7 @@ import {
   signString,
   STREAMING_PAYLOAD,
   STREAMING_PAYLOAD_TRAILER,
+  STREAMING_UNSIGNED_PAYLOAD_TRAILER,
   type Scope,
   type SignableRequest,
   type SigningKeys,
@@ -30,6 +32,15 @@ export interface ChunkedOptions {
   trailers?: Record<string, string>;
   /** Extra headers to sign besides the ones the chunked form adds. */
   signedHeaders?: readonly string[];
+  /**
+   * STREAMING-UNSIGNED-PAYLOAD-TRAILER: chunks carry no signature (`hex(size)\r\n data \r\n`), the
+   * trailer no trailer signature; only the headers are signed. Needs `trailers`.
+   */
+  unsigned?: boolean;
+  /** The x-amz-decoded-content-length to declare (default: the data's length; a string is sent as is). */
+  decodedLength?: number | string;
+  /** Send the trailer without announcing it in x-amz-trailer (a malformed request). */
+  omitTrailerHeader?: boolean;
 }
 
 export interface ChunkedUpload {
@@ -59,15 +70,16 @@ function canonicalTrailers(trailers: Record<string, string>): string {
 }
 
 /** Total framed length (Content-Length) for data of `n` bytes. */
-export function framedLength(n: number, chunkSize: number, trailers?: Record<string, string>): number {
+export function framedLength(n: number, chunkSize: number, trailers?: Record<string, string>, unsigned = false): number {
   let total = 0;
   const sizes: number[] = [];
   for (let i = 0; i < n; i += chunkSize) sizes.push(Math.min(chunkSize, n - i));
   sizes.push(0);
-  for (const s of sizes) total += s.toString(16).length + ';chunk-signature='.length + SIG_LEN + 2 + s + (s > 0 || !trailers ? 2 : 0);
+  const sigPart = unsigned ? 0 : ';chunk-signature='.length + SIG_LEN;
+  for (const s of sizes) total += s.toString(16).length + sigPart + 2 + s + (s > 0 || !trailers ? 2 : 0);
   if (trailers) {
     total += Buffer.byteLength(canonicalTrailers(trailers).replace(/\n/g, '\r\n'));
-    total += 'x-amz-trailer-signature:'.length + SIG_LEN + 2 + 2;
+    total += unsigned ? 2 : 'x-amz-trailer-signature:'.length + SIG_LEN + 2 + 2;
   }
   return total;
 }
@@ -89,15 +101,17 @@ export function trailerSignature(key: Uint8Array, scope: Scope, previous: string
  */
 export function signChunked(req: SignableRequest, data: Uint8Array, keys: SigningKeys, scope: Scope, opts: ChunkedOptions): ChunkedUpload {
   const trailers = opts.trailers && Object.keys(opts.trailers).length ? opts.trailers : undefined;
+  const unsigned = opts.unsigned === true;
+  if (unsigned && !trailers) throw new Error('STREAMING-UNSIGNED-PAYLOAD-TRAILER needs trailers');
   const headers: Record<string, string | readonly string[]> = {
     ...req.headers,
     'content-encoding': 'aws-chunked',
-    'x-amz-decoded-content-length': String(data.length),
-    'content-length': String(framedLength(data.length, opts.chunkSize, trailers)),
+    'x-amz-decoded-content-length': String(opts.decodedLength ?? data.length),
+    'content-length': String(framedLength(data.length, opts.chunkSize, trailers, unsigned)),
   };
-  if (trailers) headers['x-amz-trailer'] = Object.keys(trailers).map((k) => k.toLowerCase()).sort().join(',');
+  if (trailers && !opts.omitTrailerHeader) headers['x-amz-trailer'] = Object.keys(trailers).map((k) => k.toLowerCase()).sort().join(',');
   const seed = signHeaders({ ...req, headers }, keys, scope, {
-    payloadHash: trailers ? STREAMING_PAYLOAD_TRAILER : STREAMING_PAYLOAD,
+    payloadHash: unsigned ? STREAMING_UNSIGNED_PAYLOAD_TRAILER : trailers ? STREAMING_PAYLOAD_TRAILER : STREAMING_PAYLOAD,
     ...(opts.signedHeaders ? { signedHeaders: opts.signedHeaders } : {}),
   });
   const key = signingKey(keys.secretAccessKey, scope);
@@ -105,14 +119,20 @@ export function signChunked(req: SignableRequest, data: Uint8Array, keys: Signin
   const chunkSignatures: string[] = [];
   let prev = seed.signature;
   for (const chunk of split(data, opts.chunkSize)) {
-    const sig = chunkSignature(key, scope, prev, chunk);
-    chunkSignatures.push(sig);
-    parts.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${sig}\r\n`), chunk);
+    if (unsigned) {
+      parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk);
+    } else {
+      const sig = chunkSignature(key, scope, prev, chunk);
+      chunkSignatures.push(sig);
+      parts.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${sig}\r\n`), chunk);
+      prev = sig;
+    }
     if (chunk.length > 0 || !trailers) parts.push(Buffer.from('\r\n'));
-    prev = sig;
   }
   let tsig: string | undefined;
-  if (trailers) {
+  if (trailers && unsigned) {
+    parts.push(Buffer.from(canonicalTrailers(trailers).replace(/\n/g, '\r\n')), Buffer.from('\r\n'));
+  } else if (trailers) {
     tsig = trailerSignature(key, scope, prev, trailers);
     parts.push(Buffer.from(canonicalTrailers(trailers).replace(/\n/g, '\r\n')), Buffer.from(`x-amz-trailer-signature:${tsig}\r\n\r\n`));
   }

@@ -85,14 +85,25 @@ export interface OwnPresignOptions {
   keys?: Credentials;
   date?: Date;
   region?: string;
-  expiresIn: number;
+  service?: string;
+  terminator?: string;
+  /** X-Amz-Expires; a string is sent as is (non-numeric and negative values for rejection checks). */
+  expiresIn: number | string;
+  /** Headers of `t.headers` to sign besides host (they are sent). */
+  signedHeaders?: readonly string[];
+  /** Change the request after signing (tampered query, method or headers). */
+  afterSign?: (req: HttpRequest) => void;
 }
 
 /** A presigned (query-form) request by the own signer, sent. */
 export async function sendPresigned(rt: Runtime, t: Target, o: OwnPresignOptions): Promise<RawResponse> {
   const req = buildRequest(rt, t);
-  const out = presign(signable(req), keysOf(rt, o.keys), await scopeOf(rt, o), { expiresIn: o.expiresIn });
+  const out = presign(signable(req), keysOf(rt, o.keys), await scopeOf(rt, o), {
+    expiresIn: o.expiresIn,
+    ...(o.signedHeaders ? { signedHeaders: o.signedHeaders } : {}),
+  });
   req.query = out.query as Record<string, string | string[]>;
+  o.afterSign?.(req);
   return sendRaw(rt, req);
 }
 
@@ -100,16 +111,25 @@ export interface ChunkedSendOptions {
   keys?: Credentials;
   chunkSize: number;
   trailers?: Record<string, string>;
-  /** Change the framed body after signing (tampered chunk). */
+  /** STREAMING-UNSIGNED-PAYLOAD-TRAILER (unsigned chunks, needs `trailers`). */
+  unsigned?: boolean;
+  /** The x-amz-decoded-content-length to declare (default: the data's length; a string is sent as is). */
+  decodedLength?: number | string;
+  /** Send the trailer without an x-amz-trailer header announcing it. */
+  omitTrailerHeader?: boolean;
+  /** Change the framed body after signing (tampered chunk); keep its length. */
   tamper?: (body: Buffer) => void;
 }
 
-/** A signed-chunk (STREAMING-AWS4-HMAC-SHA256-PAYLOAD) upload of `data`, sent. */
+/** A chunked (aws-chunked) upload of `data`, signed chunks or the unsigned trailer form, sent. */
 export async function sendChunked(rt: Runtime, t: Omit<Target, 'body'>, data: Uint8Array, o: ChunkedSendOptions): Promise<RawResponse> {
   const req = buildRequest(rt, t);
   const up = signChunked(signable(req), data, keysOf(rt, o.keys), await scopeOf(rt, {}), {
     chunkSize: o.chunkSize,
     ...(o.trailers ? { trailers: o.trailers } : {}),
+    ...(o.unsigned ? { unsigned: true } : {}),
+    ...(o.decodedLength !== undefined ? { decodedLength: o.decodedLength } : {}),
+    ...(o.omitTrailerHeader ? { omitTrailerHeader: true } : {}),
   });
   o.tamper?.(up.body);
   req.headers = flat(up.headers);
@@ -117,16 +137,25 @@ export async function sendChunked(rt: Runtime, t: Omit<Target, 'body'>, data: Ui
   return sendRaw(rt, req);
 }
 
+export interface V2SendOptions {
+  keys?: Credentials;
+  date?: Date;
+  /** Send no Date header (with `t.headers` carrying x-amz-date, or no date at all). */
+  omitDate?: boolean;
+  /** Change the request after signing. */
+  afterSign?: (req: HttpRequest) => void;
+}
+
 /** A SigV2 (`Authorization: AWS key:signature`) request, sent. Path style only. */
-export async function sendV2(rt: Runtime, t: Target, o: { keys?: Credentials; date?: Date } = {}): Promise<RawResponse> {
+export async function sendV2(rt: Runtime, t: Target, o: V2SendOptions = {}): Promise<RawResponse> {
   const req = buildRequest(rt, t);
-  const date = (o.date ?? (await serverNow(rt))).toUTCString();
-  const headers = { ...req.headers, date };
+  const headers: Record<string, string> = o.omitDate ? { ...req.headers } : { ...req.headers, date: (o.date ?? (await serverNow(rt))).toUTCString() };
   const query: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(req.query)) query[k] = v === null ? null : Array.isArray(v) ? (v[0] ?? '') : (v as string);
   // The resource is the bucket and key, not any endpoint base path.
   const resource = req.path.slice(new URL(rt.endpoint).pathname.replace(/\/+$/, '').length) || '/';
   const { authorization } = signV2({ method: req.method, path: resource, query, headers }, keysOf(rt, o.keys));
   req.headers = { ...headers, authorization };
+  o.afterSign?.(req);
   return sendRaw(rt, req);
 }

@@ -192,13 +192,39 @@ describe('presign agrees with @smithy/signature-v4 presign', () => {
   });
 });
 
+describe('unsigned trailer form (STREAMING-UNSIGNED-PAYLOAD-TRAILER)', () => {
+  it('frames plain hex(size) chunks and the trailer as the SDK encoder does, headers signed, content-length matching', () => {
+    const trailers = { 'x-amz-checksum-crc32': 'AAAAAA==' };
+    const up = signChunked({ method: 'PUT', path: '/b/k', headers: { host: 'h' } }, Buffer.from('hello world'), KEYS, SCOPE, { chunkSize: 8192, trailers, unsigned: true });
+    expect(up.headers['x-amz-content-sha256']).toBe('STREAMING-UNSIGNED-PAYLOAD-TRAILER');
+    expect(up.headers['x-amz-trailer']).toBe('x-amz-checksum-crc32');
+    expect(up.headers['content-encoding']).toBe('aws-chunked');
+    // @smithy getAwsChunkedEncodingStream: `${hex}\r\n` data `\r\n` … `0\r\n` `name:value\r\n` `\r\n`
+    expect(up.body.toString('latin1')).toBe('b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n');
+    expect(up.headers['content-length']).toBe(String(up.body.length));
+    expect(up.chunkSignatures).toEqual([]);
+    expect(String(up.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-amz-trailer/);
+  });
+  it('declares another decoded length and leaves x-amz-trailer out when asked (malformed-request checks)', () => {
+    const trailers = { 'x-amz-checksum-crc32': 'AAAAAA==' };
+    const up = signChunked({ method: 'PUT', path: '/b/k', headers: { host: 'h' } }, Buffer.alloc(9000, 'q'), KEYS, SCOPE, { chunkSize: 8192, trailers, decodedLength: 9010, omitTrailerHeader: true });
+    expect(up.headers['x-amz-decoded-content-length']).toBe('9010');
+    expect(up.headers['x-amz-trailer']).toBeUndefined();
+    expect(up.body.length).toBe(framedLength(9000, 8192, trailers));
+  });
+  it('refuses the unsigned form without trailers', () => {
+    expect(() => signChunked({ method: 'PUT', path: '/b/k', headers: { host: 'h' } }, Buffer.alloc(1), KEYS, SCOPE, { chunkSize: 8192, unsigned: true })).toThrow();
+  });
+});
+
 describe('chunked framing', () => {
   it('content-length always equals the framed body length', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40000 }), fc.integer({ min: 8192, max: 20000 }), fc.boolean(), (n, size, withTrailer) => {
+      fc.property(fc.integer({ min: 0, max: 40000 }), fc.integer({ min: 8192, max: 20000 }), fc.boolean(), fc.boolean(), (n, size, withTrailer, unsignedForm) => {
         const trailers = withTrailer ? { 'x-amz-checksum-crc32': 'AAAAAA==' } : undefined;
-        const up = signChunked({ method: 'PUT', path: '/b/k', headers: { host: 'h' } }, Buffer.alloc(n, 'z'), KEYS, SCOPE, { chunkSize: size, ...(trailers ? { trailers } : {}) });
-        expect(up.body.length).toBe(framedLength(n, size, trailers));
+        const unsigned = unsignedForm && trailers !== undefined;
+        const up = signChunked({ method: 'PUT', path: '/b/k', headers: { host: 'h' } }, Buffer.alloc(n, 'z'), KEYS, SCOPE, { chunkSize: size, ...(trailers ? { trailers } : {}), ...(unsigned ? { unsigned } : {}) });
+        expect(up.body.length).toBe(framedLength(n, size, trailers, unsigned));
         expect(up.headers['x-amz-decoded-content-length']).toBe(String(n));
       }),
       { numRuns: 40, seed: 1 },

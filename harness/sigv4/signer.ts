@@ -14,6 +14,7 @@ export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const STREAMING_PAYLOAD = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
 export const STREAMING_PAYLOAD_TRAILER = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+export const STREAMING_UNSIGNED_PAYLOAD_TRAILER = 'STREAMING-UNSIGNED-PAYLOAD-TRAILER';
 export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** A request as the signer sees it: the path exactly as it goes on the wire (already percent-encoded). */
@@ -201,8 +202,8 @@ export function signHeaders(req: SignableRequest, keys: SigningKeys, scope: Scop
 }
 
 export interface PresignOptions {
-  /** X-Amz-Expires in seconds (not range-checked: the server must). */
-  expiresIn: number;
+  /** X-Amz-Expires in seconds (not range-checked: the server must; a string is sent as is). */
+  expiresIn: number | string;
   /** Headers to sign besides host (they must be sent with the request). */
   signedHeaders?: readonly string[];
   /** Default UNSIGNED-PAYLOAD. */

@@ -29,6 +29,10 @@ function header(headers: Record<string, string>, name: string): string {
   return '';
 }
 
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((k) => k.toLowerCase() === name);
+}
+
 export function canonicalizedAmzHeaders(headers: Record<string, string>): string {
   const m = new Map<string, string[]>();
   for (const [k, v] of Object.entries(headers)) {
@@ -47,7 +51,7 @@ export function canonicalizedResource(path: string, query: Record<string, string
 
 export function stringToSignV2(req: V2Request): string {
   // With x-amz-date present, the Date position is empty (it is signed among the x-amz- headers).
-  const date = header(req.headers, 'x-amz-date') ? '' : header(req.headers, 'date');
+  const date = hasHeader(req.headers, 'x-amz-date') ? '' : header(req.headers, 'date');
   return [req.method.toUpperCase(), header(req.headers, 'content-md5'), header(req.headers, 'content-type'), date, ''].join('\n') +
     canonicalizedAmzHeaders(req.headers) + canonicalizedResource(req.path, req.query);
 }

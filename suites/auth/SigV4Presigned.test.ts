@@ -1,22 +1,22 @@
 /**
  * Presigned (query-string) SigV4 requests, made both by @aws-sdk/s3-request-presigner and by the
- * project's own signer, and the rejections the query form has (expiry, expiry limit, signature).
+ * project's own signer, and the rejections the query form has (expiry, expiry limit, parameters,
+ * signature).
  */
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { beforeAll } from 'vitest';
-import { check, createBucket, expectHeader, expectRawError, expectS3Error, expectStatus, type RawResponse, runtime, s3, step } from '../../harness/api/index.ts';
-import { sendPresigned, serverNow } from '../../harness/api/sigv4.ts';
-import { body, expectBytes, md5Etag, otherRegion, sendUrl, SPEC } from './support.ts';
+import { check, createBucket, doc, expectHeader, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, type RawResponse, runtime, s3, step } from '../../harness/api/index.ts';
+import { credentialScope, sendPresigned, serverNow } from '../../harness/api/sigv4.ts';
+import { body, expectBytes, md5Etag, otherRegion, sendUrl } from './support.ts';
 
 const rt = runtime();
 let bucket: string;
 let probe: Buffer;
 const PROBE = 'presigned/probe.txt';
-const AUTH = `${SPEC.query}#query-string-auth-v4-signing`;
 
 beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'presign' });
+  bucket = await createBucket(rt, { hint: 'presign', acl: true });
   probe = Buffer.from(body(rt, 256, 'presign-probe').toString('hex'));
   await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: PROBE, Body: probe })));
 });
@@ -35,43 +35,82 @@ async function presigned(via: Via, method: Method, key: string, payload?: Buffer
   return sendUrl(rt, method, url, {}, payload);
 }
 
-for (const via of ['sdk', 'own'] as const) {
-  const by = via === 'sdk' ? '@aws-sdk/s3-request-presigner' : 'the own signer';
+const probeGet = { method: 'GET', get bucket() { return bucket; }, key: PROBE };
+
+async function sdkGet(key: string): Promise<Buffer> {
+  const out = await step('GetObject (read-back)', s3(rt).send(new GetObjectCommand({ Bucket: bucket, Key: key })));
+  return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+}
+
+// ---- accepted ---------------------------------------------------------------------------------
+
+const VIAS = [
+  { via: 'sdk', by: '@aws-sdk/s3-request-presigner', ids: [{ id: 'SigV4Presigned/get-sdk' }, { id: 'SigV4Presigned/put-sdk' }, { id: 'SigV4Presigned/head-sdk' }, { id: 'SigV4Presigned/delete-sdk' }] },
+  { via: 'own', by: 'the own signer', ids: [{ id: 'SigV4Presigned/get-own' }, { id: 'SigV4Presigned/put-own' }, { id: 'SigV4Presigned/head-own' }, { id: 'SigV4Presigned/delete-own' }] },
+] as const;
+for (const v of VIAS) {
+  const [get, put, head, del] = v.ids.map((x) => x.id) as [string, string, string, string];
   check(
-    { id: `SigV4Presigned/get-${via}`, operation: 'SigV4Presigned', spec: AUTH, level: 'required', title: `presigned GET (${by}) → 200 with the object's bytes` },
+    {
+      id: get,
+      spec: '#query-string-auth-v4-signing',
+      level: 'required',
+      title: `presigned GET (${v.by}) → 200 with the object's bytes`,
+      evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
+    },
     async () => {
-      const res = await presigned(via, 'GET', PROBE);
+      const res = await presigned(v.via, 'GET', PROBE);
       expectStatus(res, 200, 'presigned GET');
       expectBytes('presigned GET', res.body, probe);
     },
   );
   check(
-    { id: `SigV4Presigned/put-${via}`, operation: 'SigV4Presigned', spec: AUTH, level: 'required', title: `presigned PUT (${by}) → 200, the object holds the bytes sent` },
+    {
+      id: put,
+      spec: '#query-string-auth-v4-signing',
+      level: 'required',
+      title: `presigned PUT (${v.by}) → 200 with ETag = MD5, the object holds the bytes sent`,
+      evidence: [
+        doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.'),
+        doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
+      ],
+    },
     async () => {
-      const key = `presigned/put-${via}`;
-      const data = body(rt, 2048, `presigned-put-${via}`);
-      const res = await presigned(via, 'PUT', key, data);
+      const key = `presigned/put-${v.via}`;
+      const data = body(rt, 2048, `presigned-put-${v.via}`);
+      const res = await presigned(v.via, 'PUT', key, data);
       expectStatus(res, 200, 'presigned PUT');
       expectHeader(res.headers, 'etag', md5Etag(data));
-      const out = await step('GetObject (read-back)', s3(rt).send(new GetObjectCommand({ Bucket: bucket, Key: key })));
-      expectBytes('GetObject', Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()), data);
+      expectBytes('GetObject', await sdkGet(key), data);
     },
   );
   check(
-    { id: `SigV4Presigned/head-${via}`, operation: 'SigV4Presigned', spec: AUTH, level: 'required', title: `presigned HEAD (${by}) → 200 with Content-Length and ETag of the object` },
+    {
+      id: head,
+      spec: '#query-string-auth-v4-signing',
+      level: 'required',
+      title: `presigned HEAD (${v.by}) → 200 with Content-Length and ETag of the object`,
+      evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
+    },
     async () => {
-      const res = await presigned(via, 'HEAD', PROBE);
+      const res = await presigned(v.via, 'HEAD', PROBE);
       expectStatus(res, 200, 'presigned HEAD');
       expectHeader(res.headers, 'content-length', String(probe.length));
       expectHeader(res.headers, 'etag', md5Etag(probe));
     },
   );
   check(
-    { id: `SigV4Presigned/delete-${via}`, operation: 'SigV4Presigned', spec: AUTH, level: 'required', title: `presigned DELETE (${by}) → 204 and the object is gone` },
+    {
+      id: del,
+      spec: '#query-string-auth-v4-signing',
+      level: 'required',
+      title: `presigned DELETE (${v.by}) → 204 and the object is gone`,
+      evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
+    },
     async () => {
-      const key = `presigned/delete-${via}`;
+      const key = `presigned/delete-${v.via}`;
       await step('PutObject (fixture)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x' })));
-      const res = await presigned(via, 'DELETE', key);
+      const res = await presigned(v.via, 'DELETE', key);
       expectStatus(res, 204, 'presigned DELETE');
       await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the presigned DELETE');
     },
@@ -79,35 +118,404 @@ for (const via of ['sdk', 'own'] as const) {
 }
 
 check(
-  { id: 'SigV4Presigned/expired', operation: 'SigV4Presigned', spec: `${SPEC.query}#query-string-auth-v4-signing`, level: 'required',
-    title: "presigned GET whose X-Amz-Date + X-Amz-Expires lies 9 minutes in the server's past → 403 AccessDenied" },
+  {
+    id: 'SigV4Presigned/put-get-utf8-key',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned PUT then presigned GET (own signer) of a key with UTF-8 and reserved characters → 200, the bytes round-trip',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.'),
+      doc('https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
+    ],
+  },
+  async () => {
+    const key = 'presigned/한글 é+&=?#.txt';
+    const data = body(rt, 512, 'presigned-utf8');
+    expectStatus(await sendPresigned(rt, { method: 'PUT', bucket, key, body: data }, { expiresIn: 300 }), 200, 'presigned PUT');
+    const res = await sendPresigned(rt, { method: 'GET', bucket, key }, { expiresIn: 300 });
+    expectStatus(res, 200, 'presigned GET');
+    expectBytes('presigned GET', res.body, data);
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/upload-part',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned UploadPart (partNumber and uploadId signed in the query) → 200 with ETag = MD5 of the part',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
+    ],
+  },
+  async () => {
+    const key = 'presigned/part';
+    const up = await step('CreateMultipartUpload', s3(rt).send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
+    const data = body(rt, 1024, 'presigned-part');
+    const res = await sendPresigned(rt, { method: 'PUT', bucket, key, query: { partNumber: '1', uploadId: up.UploadId ?? '' }, body: data }, { expiresIn: 300 });
+    expectStatus(res, 200, 'presigned UploadPart');
+    expectHeader(res.headers, 'etag', md5Etag(data));
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/unsigned-other-header',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned GET (X-Amz-SignedHeaders=host) sent with extra headers that are not x-amz-* (Range, X-Custom) → accepted: 206 with the range',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'For Amazon S3, the CanonicalHeaders list must include the following: HTTP host header. If the Content-Type header is present in the request, you must add it to the CanonicalHeaders list. Any x-amz-* headers that you plan to include in your request must also be added.'),
+    ],
+  },
+  async () => {
+    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.headers.range = 'bytes=1-3'; r.headers['x-custom-header'] = 'value'; } });
+    expectStatus(res, 206, 'presigned GET with unsigned Range and X-Custom-Header');
+    expectBytes('presigned GET range 1-3', res.body, probe.subarray(1, 4));
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/put-with-signed-acl',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    feature: 'acl',
+    title: 'presigned PUT with x-amz-acl: public-read signed among the headers → 200, and an anonymous GET then reads the object',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'Any x-amz-* headers that you plan to include in your request must also be added.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. The AllUsers group (see Who is a grantee?) gets READ access.'),
+    ],
+  },
+  async () => {
+    const key = 'presigned/public-read';
+    const data = body(rt, 256, 'presigned-acl');
+    const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: data, headers: { 'x-amz-acl': 'public-read' } }, { expiresIn: 300, signedHeaders: ['x-amz-acl'] });
+    expectStatus(res, 200, 'presigned PUT with x-amz-acl');
+    const anon = await raw(rt, { method: 'GET', bucket, key, auth: 'none' });
+    expectStatus(anon, 200, 'anonymous GET of the public-read object');
+    expectBytes('anonymous GET', anon.body, data);
+  },
+);
+
+// ---- rejected: expiry --------------------------------------------------------------------------
+
+check(
+  {
+    id: 'SigV4Presigned/expired',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: "presigned GET whose X-Amz-Date + X-Amz-Expires lies 9 minutes in the server's past → 403 AccessDenied",
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_presigned_url_expired[s3v4]#expired-exception', 'AccessDenied "Request has expired" with X-Amz-Expires, Expires, ServerTime')],
+  },
   async () => {
     const date = new Date((await serverNow(rt)).getTime() - 10 * 60_000);
-    expectRawError(await sendPresigned(rt, { method: 'GET', bucket, key: PROBE }, { date, expiresIn: 60 }), { status: 403, code: 'AccessDenied' });
+    expectRawError(await sendPresigned(rt, probeGet, { date, expiresIn: 60 }), { status: 403, code: 'AccessDenied' });
   },
 );
 
 check(
-  { id: 'SigV4Presigned/expires-too-long', operation: 'SigV4Presigned', spec: `${SPEC.query}#query-string-auth-v4-signing`, level: 'required',
-    title: 'X-Amz-Expires=604801 (above the 7-day maximum of 604800) → 400 AuthorizationQueryParametersError' },
+  {
+    id: 'SigV4Presigned/expires-too-long',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'X-Amz-Expires=604801 (above the 7-day maximum of 604800) → 400 AuthorizationQueryParametersError',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'This value is an integer. The minimum value you can set is 1, and the maximum is 604800 (seven days).'),
+      peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'ExpiresTooLarge: 400 AuthorizationQueryParametersError "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds" (text mirrors AWS)'),
+    ],
+  },
   async () => {
-    expectRawError(await sendPresigned(rt, { method: 'GET', bucket, key: PROBE }, { expiresIn: 604801 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: 604801 }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
 check(
-  { id: 'SigV4Presigned/wrong-secret', operation: 'SigV4Presigned', spec: SPEC.errors, level: 'required',
-    title: 'presigned GET signed with a wrong secret key → 403 SignatureDoesNotMatch' },
+  {
+    id: 'SigV4Presigned/expires-negative',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Expires=-1 → 400 AuthorizationQueryParametersError',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'This value is an integer. The minimum value you can set is 1, and the maximum is 604800 (seven days).'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_negative_expiration_query_param: → 400 AuthorizationQueryParametersError "X-Amz-Expires must be non-negative"'),
+    ],
+  },
+  async () => {
+    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: '-1' }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/expires-not-a-number',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Expires=abc → 400 AuthorizationQueryParametersError',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'This value is an integer. The minimum value you can set is 1, and the maximum is 604800 (seven days).'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_invalid_expiration_query_param: → 400 AuthorizationQueryParametersError "X-Amz-Expires should be a number"'),
+    ],
+  },
+  async () => {
+    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: 'abc' }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/expires-zero',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Expires=0 (below the minimum of 1) → rejected: 403 AccessDenied (expired) or 400 AuthorizationQueryParametersError',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'This value is an integer. The minimum value you can set is 1, and the maximum is 604800 (seven days).'),
+      peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_s3.py', 'test_object_raw_get_x_amz_expires_out_range_zero: X-Amz-Expires=0 → 403 AccessDenied'),
+    ],
+  },
+  async () => {
+    // Signed 2 s ago, so a server that only compares times sees it expired whatever the round trip takes.
+    const res = await sendPresigned(rt, probeGet, { date: new Date((await serverNow(rt)).getTime() - 2000), expiresIn: 0 });
+    const code = res.error()?.code;
+    const ok = (res.status === 403 && code === 'AccessDenied') || (res.status === 400 && code === 'AuthorizationQueryParametersError');
+    if (!ok) fail('presigned GET with X-Amz-Expires=0: wrong answer', '403 AccessDenied | 400 AuthorizationQueryParametersError', `${res.status} ${code ?? ''}`.trim());
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/not-yet-valid',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: "presigned GET whose X-Amz-Date is 20 minutes in the server's future → 403 AccessDenied (request not valid yet)",
+    evidence: [
+      peer('https://github.com/versity/versitygw/blob/main/s3err/s3err.go', 'ErrRequestNotReadyYet: 403 AccessDenied "Request is not valid yet." (error text mirrors AWS)'),
+    ],
+  },
+  async () => {
+    const date = new Date((await serverNow(rt)).getTime() + 20 * 60_000);
+    expectRawError(await sendPresigned(rt, probeGet, { date, expiresIn: 300 }), { status: 403, code: 'AccessDenied' });
+  },
+);
+
+// ---- rejected: parameters ----------------------------------------------------------------------
+
+const MISSING = [
+  { id: 'SigV4Presigned/missing-date', param: 'X-Amz-Date', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'X-Amz-Date removed: 400 AuthorizationQueryParametersError "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."') },
+  { id: 'SigV4Presigned/missing-expires', param: 'X-Amz-Expires', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'the same validation names X-Amz-Expires among the required parameters: 400 AuthorizationQueryParametersError') },
+  { id: 'SigV4Presigned/missing-signature', param: 'X-Amz-Signature', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'the same validation names X-Amz-Signature among the required parameters: 400 AuthorizationQueryParametersError') },
+  { id: 'SigV4Presigned/missing-credential', param: 'X-Amz-Credential', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'the same validation names X-Amz-Credential among the required parameters: 400 AuthorizationQueryParametersError') },
+  { id: 'SigV4Presigned/missing-signed-headers', param: 'X-Amz-SignedHeaders', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'the same validation names X-Amz-SignedHeaders among the required parameters: 400 AuthorizationQueryParametersError') },
+];
+for (const m of MISSING) {
+  check(
+    {
+      id: m.id,
+      spec: '#query-string-auth-v4-signing',
+      level: 'required',
+      title: `presigned GET without the ${m.param} query parameter (the others present) → 400 AuthorizationQueryParametersError`,
+      evidence: [m.ev],
+    },
+    async () => {
+      const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { delete r.query[m.param]; } });
+      expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
+    },
+  );
+}
+
+check(
+  {
+    id: 'SigV4Presigned/credential-malformed',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: "X-Amz-Credential whose '/' separators arrive as a literal %2F (double-encoded URL) → 400 AuthorizationQueryParametersError",
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_double_encoded_credentials#error-malformed', 'AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; the Credential is mal-formed"')],
+  },
+  async () => {
+    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\//g, '%2F'); } });
+    expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/wrong-region',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned GET whose X-Amz-Credential names another region → 400 AuthorizationQueryParametersError',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_double_encoded_credentials#error-malformed', 'an X-Amz-Credential AWS cannot accept is a parameter error: 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter"'),
+      peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'IncorrectRegion: 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; the region ... is wrong; expecting ..." (text mirrors AWS)'),
+    ],
+  },
+  async () => {
+    expectRawError(await sendPresigned(rt, probeGet, { region: otherRegion(rt), expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/wrong-service',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'presigned GET whose X-Amz-Credential names service "ec2" → 400 AuthorizationQueryParametersError',
+    evidence: [
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_incorrect_service: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect service \\"ec2\\". This endpoint belongs to \\"s3\\"."'),
+    ],
+  },
+  async () => {
+    expectRawError(await sendPresigned(rt, probeGet, { service: 'ec2', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/wrong-terminator',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'presigned GET whose X-Amz-Credential ends in "aws5_request" → 400 AuthorizationQueryParametersError',
+    evidence: [
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_invalid_terminal: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect terminal ... This endpoint uses \\"aws4_request\\"."'),
+    ],
+  },
+  async () => {
+    expectRawError(await sendPresigned(rt, probeGet, { terminator: 'aws5_request', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/credential-invalid-date',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Credential whose date is not yyyyMMdd → 400 AuthorizationQueryParametersError',
+    evidence: [
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_invalid_date: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect date format ... yyyyMMdd"'),
+    ],
+  },
+  async () => {
+    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, '/3223423234/'); } });
+    expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/dates-mismatch',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Credential date one day before the X-Amz-Date date → 400 AuthorizationQueryParametersError',
+    evidence: [
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_dates_mismatch: → 400 AuthorizationQueryParametersError "Invalid credential date ... This date is not the same as X-Amz-Date"'),
+    ],
+  },
+  async () => {
+    const now = await serverNow(rt);
+    const before = credentialScope({ date: new Date(now.getTime() - 86400_000), region: rt.region }).slice(0, 8);
+    const res = await sendPresigned(rt, probeGet, { date: now, expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, `/${before}/`); } });
+    expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/unsupported-algorithm',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional',
+    title: 'X-Amz-Algorithm=AWS4-HMAC-SHA512 → 400 AuthorizationQueryParametersError',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Identifies the version of AWS Signature and the algorithm that you used to calculate the signature. For AWS Signature Version 4, you set this parameter value to AWS4-HMAC-SHA256.'),
+      peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'UnsupportedAlgorithm: 400 AuthorizationQueryParametersError "X-Amz-Algorithm only supports \\"AWS4-HMAC-SHA256 and AWS4-ECDSA-P256-SHA256\\"" (text mirrors AWS)'),
+    ],
+  },
+  async () => {
+    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Algorithm'] = 'AWS4-HMAC-SHA512'; } });
+    expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
+  },
+);
+
+// ---- rejected: signature and keys --------------------------------------------------------------
+
+check(
+  {
+    id: 'SigV4Presigned/wrong-secret',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'presigned GET signed with a wrong secret key → 403 SignatureDoesNotMatch',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'a presigned GET whose signature does not match: 403 SignatureDoesNotMatch'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
+    ],
+  },
   async () => {
     const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
-    expectRawError(await sendPresigned(rt, { method: 'GET', bucket, key: PROBE }, { keys, expiresIn: 300 }), { status: 403, code: 'SignatureDoesNotMatch' });
+    expectRawError(await sendPresigned(rt, probeGet, { keys, expiresIn: 300 }), { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
 check(
-  { id: 'SigV4Presigned/wrong-region', operation: 'SigV4Presigned', spec: SPEC.errors, level: 'required',
-    title: 'presigned GET whose X-Amz-Credential names another region → 400 AuthorizationQueryParametersError' },
+  {
+    id: 'SigV4Presigned/unknown-access-key',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'presigned GET whose X-Amz-Credential names an access key the target does not know → 403 InvalidAccessKeyId',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID you provided does not exist in our records.')],
+  },
   async () => {
-    expectRawError(await sendPresigned(rt, { method: 'GET', bucket, key: PROBE }, { region: otherRegion(rt), expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+    const keys = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };
+    expectRawError(await sendPresigned(rt, probeGet, { keys, expiresIn: 300 }), { status: 403, code: 'InvalidAccessKeyId' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/tampered-query',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned GET with response-content-type signed, sent with another value of it → 403 SignatureDoesNotMatch',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'the signed response-* query parameters changed: 403 SignatureDoesNotMatch'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
+    ],
+  },
+  async () => {
+    const res = await sendPresigned(rt, { ...probeGet, query: { 'response-content-type': 'text/plain' } }, { expiresIn: 300, afterSign: (r) => { r.query['response-content-type'] = 'text/html'; } });
+    expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/tampered-method',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'a URL presigned for GET sent as PUT → 403 SignatureDoesNotMatch, nothing stored',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-put-1', 'a presigned PUT that does not match what was signed: 403 SignatureDoesNotMatch'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'HTTPMethod is one of the HTTP methods, for example GET, PUT, HEAD, and DELETE.'),
+    ],
+  },
+  async () => {
+    const key = 'presigned/tampered-method';
+    const res = await sendPresigned(rt, { method: 'GET', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.method = 'PUT'; } });
+    expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
+    await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the rejected PUT');
+  },
+);
+
+check(
+  {
+    id: 'SigV4Presigned/unsigned-amz-header',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned PUT sent with an x-amz-meta-* header that X-Amz-SignedHeaders does not name → 403 AccessDenied, nothing stored',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_url_metadata_with_sig_s3v4[False]#wrong-meta-headers', 'AccessDenied "There were headers present in the request which were not signed", HeadersNotSigned x-amz-meta-wrong')],
+  },
+  async () => {
+    const key = 'presigned/unsigned-meta';
+    const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.headers['x-amz-meta-wrong'] = 'wrong'; } });
+    expectRawError(res, { status: 403, code: 'AccessDenied' });
+    await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the rejected PUT');
   },
 );

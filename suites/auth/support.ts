@@ -1,21 +1,9 @@
 /**
- * Shared bits of the auth suites: spec links, seeded bodies, a presigned-URL sender.
+ * Shared bits of the auth suites: seeded bodies, a presigned-URL sender, byte comparison.
  */
 import { createHash } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { fail, type RawResponse, type Runtime, sendRaw } from '../../harness/api/index.ts';
-
-const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API';
-export const SPEC = {
-  header: `${API}/sig-v4-header-based-auth.html`,
-  headerOverview: `${API}/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview`,
-  errors: `${API}/ErrorResponses.html#ErrorCodeList`,
-  query: `${API}/sigv4-query-string-auth.html`,
-  streaming: `${API}/sigv4-streaming.html`,
-  trailers: `${API}/sigv4-streaming-trailers.html`,
-  v2: `${API}/RESTAuthentication.html#ConstructingTheAuthenticationHeader`,
-  acl: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
-} as const;
 
 /** Deterministic bytes from the run's seed and a salt (bodies are generated, never stored). */
 export function body(rt: Runtime, n: number, salt: string): Buffer {
