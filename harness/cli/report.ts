@@ -1,6 +1,9 @@
 /**
  * `npm run report -- reports/*\/results.json --out site/`: the static compatibility site from any
- * number of runs (files, or directories holding results.json / <target>/results.json).
+ * number of runs: results.json files, or folders searched for every results.json below them
+ * (reports/, reports/<target>/<runId>/, a folder of nightly artifacts). Each target's newest run is
+ * its column; with several runs of a target the site shows its history (pass rate over time, the
+ * checks that changed state, each change linked to both runs' pages under runs/).
  *
  * `npm run report -- --baseline old/ --current new/ [--md-out diff.md] [--out site/]`: the
  * run-to-run diff (regressions and fixes per target) as Markdown on stdout, in --md-out, and as a
@@ -27,7 +30,7 @@ interface Opts {
 export function main(argv: string[]): number {
   const program = new Command('report')
     .description('Build the static compatibility site and/or the run-to-run diff from results.json files')
-    .argument('[inputs...]', 'results.json files or directories holding results.json / <target>/results.json')
+    .argument('[inputs...]', 'results.json files, or folders searched for every results.json below them (a folder of past runs gives the history)')
     .option('--out <dir>', 'write the site (index.html) to this directory (default: site/ when inputs are given)')
     .option('--baseline <path>', 'the older run(s) for the diff')
     .option('--current <path>', 'the newer run(s) for the diff (also the site\'s runs when no inputs are given)')
@@ -69,8 +72,10 @@ export function main(argv: string[]): number {
       const out = resolve(opts.out ?? 'site');
       const stats = buildSite(runs, out, { ...(opts.title ? { title: opts.title } : {}), ...(diff ? { diff } : {}) });
       process.stderr.write(
-        `site: ${stats.file} (${stats.checks} checks × ${stats.targets} targets: ${runs.map((r) => r.run.target).join(', ')}; ${(stats.bytes / 1024).toFixed(0)} KiB, built in ${stats.ms} ms)\n`,
+        `site: ${stats.file} (${stats.checks} checks × ${stats.targets} targets: ${stats.columns.join(', ')}; ${runs.length} run${runs.length === 1 ? '' : 's'} read` +
+          `${stats.history ? `, history of ${stats.history} target${stats.history === 1 ? '' : 's'}` : ''}; ${(stats.bytes / 1024).toFixed(0)} KiB, built in ${stats.ms} ms)\n`,
       );
+      for (const x of stats.excluded) process.stderr.write(`site: not judged: ${x}: not a column\n`);
     }
     if (diff && opts.failOnRegression && diff.regressions > 0) return 1;
     return 0;

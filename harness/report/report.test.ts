@@ -61,20 +61,51 @@ describe('results', () => {
   test('stable order: area, operation, id', () => {
     expect(r.results.map((e) => e.id).slice(0, 2)).toEqual(['PutObject/a', 'PutObject/b']);
   });
-  test('markdown: a table per operation and the failures with expected/observed', () => {
+  test('markdown: a table per operation, x / y scores, the failures with titles and expected/observed, skip reasons', () => {
     const md = renderMarkdown(r);
-    expect(md).toContain('| PutObject | 1 | 0 | 1 | 0 | 0 | 0 |');
+    expect(md).toContain('| PutObject | partial | 1 / 2 | 0 / 0 | 0 | 1 | 0 | 0 | 0 |');
+    expect(md).toContain('**Required: 1 / 7 (14.3%) pass · optional: 0 / 0 pass** · 8 of 8 checks ran');
+    expect(md).toContain('| [PutObject/b](https://docs.aws.amazon.com/x)<br>title of PutObject/b | ❌ fail |');
     expect(md).toContain('400 BadDigest');
     expect(md).toContain('Known deviations (1)');
+    expect(md).toContain('Skipped and not run (1)');
+    expect(md).toContain('| [HeadObject/e](https://docs.aws.amazon.com/x)<br>title of HeadObject/e | needs a second user |');
   });
   test('html: self-contained, escaped, one row per check', () => {
     const html = renderHtml(r);
     expect(html).not.toMatch(/<script[^>]*src=/);
-    expect(html).not.toMatch(/<link[^>]*href=/);
+    expect(html).not.toMatch(/<link[^>]*href="(?!data:)/);
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect((html.match(/<tr class="row /g) ?? []).length).toBe(8);
+    expect((html.match(/<li class="chk /g) ?? []).length).toBe(8);
     expect(html).toContain('known &lt;b&gt;bug&lt;/b&gt;');
+  });
+});
+
+describe('how a result reads', () => {
+  const sdk = 'PutObject "a//b" (SDK) failed\n  expected: success (2xx)\n  observed: 404 Error (@aws-sdk XML parse error: unexpected content.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.)';
+  const wire = [{ request: { method: 'PUT', url: 'http://h/b/a//b', headers: {}, bodyBytes: 1 }, response: { status: 404, headers: { 'content-type': 'text/plain' }, bodyPreview: 'Not Found', bodyBytes: 9 }, ms: 1 }];
+  const r = buildResults({ ...run, aborted: 'interrupted (SIGINT/SIGTERM or cancelled)', complete: false, displayName: 'Example store', description: 'an example' }, [
+    rc(meta('PutObject/sdk', { outcome: 'fail', error: { message: sdk, expected: 'success (2xx)', observed: sdk.split('observed: ')[1] as string }, wire }), 'failed'),
+    rc(meta('PutObject/opt', { level: 'optional', outcome: 'fail', error: { message: 'header ETag\n  expected: "11"\n  observed: "8"', expected: '"11"', observed: '"8"' } }), 'failed'),
+    rc(meta('GetObject/later'), 'skipped'),
+  ]);
+  test('the server\'s answer replaces the SDK\'s wording; expected/observed say which field', () => {
+    const html = renderHtml(r);
+    expect(html).not.toContain('$response');
+    expect(html).toContain('PUT → 404 · text/plain · 9 B body: Not Found');
+    expect(html).toMatch(/<dt>about<\/dt><dd class="field">header ETag<\/dd>/);
+    expect(html).toContain('fail (optional)');
+    expect(html).toContain('Example store');
+    expect(html).toContain('Run stopped early: 2 checks ran before it stopped (3 collected');
+    expect(renderHtml(r, { suiteTotal: 304 })).toContain('Run stopped early: 2 of 304 checks ran');
+    const md = renderMarkdown(r);
+    expect(md).toContain('## S3 conformance: Example store (aborted run)');
+    expect(md).toContain('not run: the run stopped early');
+    expect(md).toContain('| header ETag | "11" | "8" |');
+    expect(md).not.toContain('$response');
+    expect(r.summary.optionalFail).toBe(1);
+    expect(r.summary.requiredFail).toBe(1);
   });
 });
