@@ -13,13 +13,14 @@ export default defineConfig({
   test: {
     teardownTimeout: 120_000,
     reporters: [
-      'default',
+      // `npm run conformance` (S3C_CLI=1): the project's own console; vitest's goes to the run's vitest.log.
+      process.env.S3C_CLI === '1' ? './harness/vitest/console.ts' : 'default',
       './harness/vitest/reporter.ts',
       // Allure results for conformance runs (the CLI sets S3C_ALLURE_RESULTS=allure-results/<target>).
       ...(process.env.S3C_ALLURE_RESULTS
         ? [['allure-vitest/reporter', { resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: process.env.S3C_ALLURE_TARGET ?? '' } }] as [string, Record<string, unknown>]]
         : []),
-      // JUnit XML for CI systems (the CLI sets S3C_JUNIT_FILE=reports/<target>/junit.xml).
+      // JUnit XML for CI systems (the CLI points S3C_JUNIT_FILE at a partial file and moves it to reports/<target>/<runId>/junit.xml when complete).
       ...(process.env.S3C_JUNIT_FILE ? [['junit', { outputFile: process.env.S3C_JUNIT_FILE }] as [string, Record<string, unknown>]] : []),
     ],
     projects: [

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isRunBucket, newBucketName, newRunId, parseBucketName, runIdTime } from './buckets.ts';
+import { adoptBucket, confirmBucket, isRunBucket, ledgerOutstanding, ledgerState, newBucketName, newRunId, parseBucketName, runIdTime } from './buckets.ts';
+import type { Runtime } from './runtime.ts';
 
 const VALID = /^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -30,5 +34,23 @@ describe('bucket names of a run', () => {
     expect(isRunBucket(rt, 'x.abcdef123.y')).toBe(true);
     expect(parseBucketName('customer-data', 's3c')).toBeUndefined();
     expect(parseBucketName('s3c-short-1', 's3c')).toBeUndefined();
+  });
+});
+
+describe('the ledger keeps intent and creation apart', () => {
+  test('a bucket only intended (never confirmed) is not a created one; deleted ones are gone; torn lines are skipped', () => {
+    const runDir = mkdtempSync(join(tmpdir(), 's3c-ledger-'));
+    const rt = { bucketPrefix: 's3c', runId: newRunId(), runDir } as Runtime;
+    const [a, b, c] = [newBucketName(rt), newBucketName(rt), newBucketName(rt)];
+    adoptBucket(rt, a);
+    adoptBucket(rt, b);
+    confirmBucket(rt, b);
+    adoptBucket(rt, c);
+    confirmBucket(rt, c);
+    writeFileSync(join(runDir, 'ledger-1.jsonl'), `${JSON.stringify({ op: 'delete', bucket: c })}\n{"op":"cre`);
+    expect(ledgerState(runDir)).toEqual({ intended: [a], created: [b] });
+    expect(ledgerOutstanding(runDir)).toEqual([a, b].sort());
+    expect(() => confirmBucket(rt, 'customer-data')).not.toThrow();
+    expect(ledgerState(runDir).created).toEqual([b]);
   });
 });

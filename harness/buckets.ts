@@ -1,6 +1,6 @@
 /**
  * Bucket lifecycle. Every bucket a run creates is named `<prefix>-<runId>-<n>`, written to the
- * run's ledger before it is created, and emptied (objects, in-progress multipart uploads) and
+ * run's ledger before it is created (intent) and again once created (confirmed), and emptied (objects, in-progress multipart uploads) and
  * deleted at the end of its file, and again by the global teardown for anything left. A check
  * never deletes or writes a bucket it did not create: `destroyBucket` refuses other names.
  */
@@ -69,33 +69,80 @@ export function isRunBucket(rt: Pick<Runtime, 'bucketPrefix' | 'runId'>, name: s
 }
 
 // ---- ledger -------------------------------------------------------------------------------
+//
+// The ledger records intent and creation apart: `intent` is written before a CreateBucket is sent
+// (so an interrupted or crashed worker still leaves the name behind for the sweep), `create` once the
+// target confirmed it, `delete` once it is gone. A bucket whose creation was never confirmed (a 403
+// from bad credentials, a refused connection) is swept like any other, but never called a leak.
 
 interface LedgerLine {
-  op: 'create' | 'delete';
+  op: 'intent' | 'create' | 'delete';
   bucket: string;
 }
 
-function ledgerFile(rt: Runtime): string {
+function ledgerFile(rt: Pick<Runtime, 'runDir'>): string {
   return join(rt.runDir, `ledger-${process.pid}.jsonl`);
 }
 
-function ledger(rt: Runtime, op: LedgerLine['op'], bucket: string): void {
-  appendFileSync(ledgerFile(rt), `${JSON.stringify({ op, bucket } satisfies LedgerLine)}\n`);
+function ledger(rt: Pick<Runtime, 'runDir'>, op: LedgerLine['op'], bucket: string): void {
+  try {
+    appendFileSync(ledgerFile(rt), `${JSON.stringify({ op, bucket } satisfies LedgerLine)}\n`);
+  } catch {
+    /* the run directory is gone (the run ended): nothing left to record */
+  }
 }
 
-/** Buckets the ledger says were created and not deleted, across all workers of the run. */
-export function ledgerOutstanding(runDir: string): string[] {
-  if (!existsSync(runDir)) return [];
-  const live = new Set<string>();
+/** Mark a bucket of this run as confirmed to exist (its CreateBucket answered 2xx, or a listing showed it). */
+export function confirmBucket(rt: Pick<Runtime, 'runDir' | 'bucketPrefix' | 'runId'>, name: string): void {
+  if (isRunBucket(rt, name)) ledger(rt, 'create', name);
+}
+
+export interface LedgerState {
+  /** Named before a create and not deleted since; creation not confirmed. */
+  intended: string[];
+  /** Confirmed created and not deleted since. */
+  created: string[];
+}
+
+/** The ledger of a run, across all its workers: what may exist, and what is known to exist. */
+export function ledgerState(runDir: string): LedgerState {
+  const intended = new Set<string>();
+  const created = new Set<string>();
+  const deleted = new Set<string>();
+  if (!existsSync(runDir)) return { intended: [], created: [] };
   for (const f of readdirSync(runDir).filter((n) => n.startsWith('ledger-'))) {
-    for (const line of readFileSync(join(runDir, f), 'utf8').split('\n')) {
+    let text: string;
+    try {
+      text = readFileSync(join(runDir, f), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
       if (!line) continue;
-      const l = JSON.parse(line) as LedgerLine;
-      if (l.op === 'create') live.add(l.bucket);
-      else live.delete(l.bucket);
+      let l: LedgerLine;
+      try {
+        l = JSON.parse(line) as LedgerLine;
+      } catch {
+        continue; // a line cut short by a killed worker
+      }
+      if (l.op === 'intent') intended.add(l.bucket);
+      else if (l.op === 'create') created.add(l.bucket);
+      else deleted.add(l.bucket);
     }
   }
-  return [...live].sort();
+  // Names are never reused within a run: a delete is final, whichever worker's file recorded it.
+  for (const d of deleted) {
+    intended.delete(d);
+    created.delete(d);
+  }
+  for (const c of created) intended.delete(c);
+  return { intended: [...intended].sort(), created: [...created].sort() };
+}
+
+/** Buckets the ledger names and that were not deleted (intended or created), across all workers of the run. */
+export function ledgerOutstanding(runDir: string): string[] {
+  const s = ledgerState(runDir);
+  return [...s.intended, ...s.created].sort();
 }
 
 // ---- create / destroy ---------------------------------------------------------------------
@@ -125,18 +172,19 @@ export async function createBucket(rt: Runtime, opts: CreateOptions = {}): Promi
 /** Create a bucket whose name the caller chose; it must still be one of this run's names. */
 export async function createNamedBucket(rt: Runtime, name: string, opts: CreateOptions = {}): Promise<void> {
   if (!isRunBucket(rt, name)) throw new Error(`refusing to create "${name}": not a bucket name of this run`);
-  ledger(rt, 'create', name);
+  ledger(rt, 'intent', name);
   owned.add(name);
   const client = opts.client ?? cleanupClient(rt);
   const ownership = opts.acl && rt.features.ownershipControls ? { ObjectOwnership: 'ObjectWriter' as const } : {};
   await client.send(new CreateBucketCommand({ Bucket: name, ...ownership, ...(opts.input ?? {}) }));
+  ledger(rt, 'create', name);
   if (opts.acl && rt.features.ownershipControls) await client.send(new DeletePublicAccessBlockCommand({ Bucket: name }));
 }
 
 /** Register a bucket created by other means (raw request, property) for cleanup. */
 export function adoptBucket(rt: Runtime, name: string): void {
   if (!isRunBucket(rt, name)) throw new Error(`refusing to adopt "${name}": not a bucket name of this run`);
-  if (!owned.has(name)) ledger(rt, 'create', name);
+  if (!owned.has(name)) ledger(rt, 'intent', name);
   owned.add(name);
 }
 
@@ -193,31 +241,46 @@ export async function emptyBucket(rt: Runtime, name: string, client: S3Client = 
   }
 }
 
+/** What `destroyBucketDetailed` found: gone (deleted now, or absent), and whether the bucket was seen to exist. */
+export interface DestroyOutcome {
+  ok: boolean;
+  /** The target showed the bucket existed (a listing answered, or a delete was refused as not empty). */
+  existed: boolean;
+}
+
 /** Empty and delete a bucket of this run. Bounded retries for listings that lag deletes. */
-export async function destroyBucket(rt: Runtime, name: string): Promise<boolean> {
+export async function destroyBucketDetailed(rt: Runtime, name: string): Promise<DestroyOutcome> {
   if (!isRunBucket(rt, name)) throw new Error(`refusing to delete "${name}": not a bucket of this run`);
   const client = cleanupClient(rt);
+  let existed = false;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       await emptyBucket(rt, name, client);
+      existed = true;
       await client.send(new DeleteBucketCommand({ Bucket: name }));
       ledger(rt, 'delete', name);
       owned.delete(name);
-      return true;
+      return { ok: true, existed };
     } catch (e) {
       if (statusOf(e) === 404 || codeOf(e) === 'NoSuchBucket') {
         ledger(rt, 'delete', name);
         owned.delete(name);
-        return true;
+        return { ok: true, existed };
       }
       if (statusOf(e) === 409 || codeOf(e) === 'BucketNotEmpty') {
+        existed = true;
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
         continue;
       }
-      if (attempt >= 2) return false;
+      if (attempt >= 2) return { ok: false, existed };
     }
   }
-  return false;
+  return { ok: false, existed };
+}
+
+/** Empty and delete a bucket of this run; true when it is gone. */
+export async function destroyBucket(rt: Runtime, name: string): Promise<boolean> {
+  return (await destroyBucketDetailed(rt, name)).ok;
 }
 
 /** Destroy every bucket this worker created. Called after each file. */

@@ -21,6 +21,20 @@ describe('resolveConfig', () => {
     expect(c.pathStyle).toBe(true);
     expect(c.bucketPrefix).toBe('s3c');
     expect(c.reportDir).toBe('reports');
+    expect(c.ignored).toBeUndefined();
+  });
+
+  test('safety rail: ambient AWS_PROFILE / AWS_* keys never move the zero-config run off the embedded server', () => {
+    const c = resolveConfig({ AWS_PROFILE: 'prod', AWS_ACCESS_KEY_ID: 'AKIAPROD', AWS_SECRET_ACCESS_KEY: 'prodsecret', AWS_REGION: 'eu-west-1' });
+    expect(c.target).toBe('embedded');
+    expect(c.profile.remote).toBe(false);
+    expect(c.credentials?.accessKeyId).toBe('S3RVER');
+    expect(c.awsProfile).toBeUndefined();
+    expect(c.region).toBe('us-east-1');
+    expect(c.ignored).toEqual(['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']);
+    // Named, they apply.
+    expect(resolveConfig({ S3C_TARGET: 'aws', AWS_PROFILE: 'prod' }).awsProfile).toBe('prod');
+    expect(resolveConfig({ AWS_ENDPOINT_URL_S3: 'https://s3.example.test', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' }).profile.remote).toBe(true);
   });
 
   test('AWS SDK standard names: AWS_ENDPOINT_URL_S3 wins over AWS_ENDPOINT_URL', () => {

@@ -37,7 +37,15 @@ export interface Config {
   features: Features;
   /** S3C_NHN_*: issue a fresh S3 credential through NHN's identity API before the run, delete it after. */
   nhn?: NhnSettings;
+  /**
+   * Ambient AWS_* variables the zero-config run did not use (it stays on the embedded server: a remote
+   * target is used only when named by S3C_TARGET or an endpoint). The CLI says so in one line.
+   */
+  ignored?: string[];
 }
+
+/** Ambient variables that would point the SDK at an account, ignored by the zero-config (embedded) run. */
+const AMBIENT_ACCOUNT_VARS = ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -126,6 +134,10 @@ export function resolveConfig(env: Env): Config {
   const endpointRaw = nonEmpty(env, endpointVar);
   const endpointEnv = endpointRaw === undefined ? undefined : parseUrl(endpointVar, endpointRaw);
   const targetName = nonEmpty(env, 'S3C_TARGET');
+  // Zero-config (no S3C_TARGET, no endpoint): the embedded server, whatever ambient AWS_* variables say.
+  const zeroConfig = targetName === undefined && endpointEnv === undefined;
+  const ignored = zeroConfig ? AMBIENT_ACCOUNT_VARS.filter((n) => nonEmpty(env, n) !== undefined) : [];
+  if (zeroConfig) env = Object.fromEntries(Object.entries(env).filter(([k]) => !AMBIENT_ACCOUNT_VARS.includes(k)));
   const awsProfile = nonEmpty(env, 'AWS_PROFILE');
 
   let profile: Profile;
@@ -135,8 +147,8 @@ export function resolveConfig(env: Env): Config {
     if (!p) throw new ConfigError('S3C_TARGET', `unknown profile "${targetName}" (known: ${PROFILE_NAMES.join(', ')})`);
     profile = p;
     target = p.name;
-  } else if (endpointEnv !== undefined || awsProfile !== undefined) {
-    // An endpoint given by env (or the SDK's shared config): a generic remote target.
+  } else if (endpointEnv !== undefined) {
+    // An endpoint given by env: a generic remote target.
     profile = {
       name: 'env',
       description: 'endpoint from the environment',
@@ -149,7 +161,7 @@ export function resolveConfig(env: Env): Config {
     if (named !== undefined && !/^[a-z0-9][a-z0-9._-]{0,62}$/.test(named)) {
       throw new ConfigError('S3C_TARGET_NAME', `"${named}" must be lowercase letters, digits, ".", "_" or "-"`);
     }
-    target = named ?? (endpointEnv ? targetNameFromUrl(endpointEnv) : `profile-${awsProfile ?? 'default'}`);
+    target = named ?? targetNameFromUrl(endpointEnv);
   } else {
     profile = PROFILES.embedded as Profile;
     target = 'embedded';
@@ -218,6 +230,7 @@ export function resolveConfig(env: Env): Config {
   if (seed !== undefined) cfg.seed = seed;
   if (maxRequests !== undefined) cfg.maxRequests = maxRequests;
   if (nhn !== undefined) cfg.nhn = nhn;
+  if (ignored.length) cfg.ignored = ignored;
   return cfg;
 }
 

@@ -31,12 +31,20 @@ export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.Proc
   return env;
 }
 
-export function startCli(args: string[], env: Record<string, string | undefined>): { child: ChildProcess; done: Promise<CliRun> } {
+export function startCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  opts: { detached?: boolean } = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
   const reportDir = env.S3C_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 's3c-e2e-'));
+  // As package.json runs it: node itself, no signal-relaying wrapper. `detached`: its own process
+  // group, so a test can signal the group as a terminal's Ctrl-C does (process.kill(-pid, …)).
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness/cli/conformance.ts'), ...args], {
     cwd: ROOT,
-    env: cleanEnv({ S3C_REPORT_DIR: reportDir, ...env }),
+    // Each run its own Allure directory: the CLI empties it at start, so runs in parallel must not share one.
+    env: cleanEnv({ S3C_REPORT_DIR: reportDir, S3C_ALLURE_RESULTS: join(reportDir, 'allure-results'), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.detached === true,
   });
   let stdout = '';
   let stderr = '';
@@ -50,8 +58,14 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
   return startCli(args, env).done;
 }
 
+/**
+ * The newest run's results: `<dir>/<target>/latest/results.json` (latest → `<runId>/`); the copy at
+ * `<dir>/<target>/results.json` must be the same file.
+ */
 export function readResults(reportDir: string, target: string): ResultsFile {
-  return JSON.parse(readFileSync(join(reportDir, target, 'results.json'), 'utf8')) as ResultsFile;
+  const latest = join(reportDir, target, 'latest', 'results.json');
+  const file = existsSync(latest) ? latest : join(reportDir, target, 'results.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
 }
 
 /** Every file under a directory, recursively (report artefacts). */

@@ -11,7 +11,8 @@ import type { TestProject } from 'vitest/node';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ConfigError, describeConfig, resolveConfig, type Config } from '../config.ts';
 import { newRunId } from '../buckets.ts';
-import { probeTarget } from '../liveness.ts';
+import { preflight } from '../preflight.ts';
+import { runState } from './run-state.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Credentials } from '../targets.ts';
 import { startEmbedded, type StartedServer } from '../../fixtures/servers/embedded.ts';
@@ -53,13 +54,56 @@ async function sdkEndpoint(cfg: Config): Promise<string> {
   throw new ConfigError('AWS_ENDPOINT_URL_S3', 'is not set');
 }
 
+function listRuntime(cfg: Config): Runtime {
+  const rt: Runtime = {
+    target: cfg.target,
+    profile: cfg.profile.name,
+    endpoint: cfg.endpoint ?? 'http://127.0.0.1:9',
+    region: cfg.region,
+    pathStyle: cfg.pathStyle,
+    credentials: cfg.credentials ?? { accessKeyId: 'list', secretAccessKey: 'list' },
+    features: cfg.features,
+    remote: cfg.profile.remote,
+    runId: 'list',
+    bucketPrefix: cfg.bucketPrefix,
+    seed: 0,
+    numRuns: cfg.numRuns,
+    reportDir: resolve(ROOT, cfg.reportDir, cfg.target),
+    runDir: mkdtempSync(join(tmpdir(), 's3c-list-')),
+    requestTimeoutMs: cfg.requestTimeoutMs,
+    listSettleMs: cfg.listSettleMs,
+    startedAt: new Date().toISOString(),
+    toolVersion: toolVersion(),
+  };
+  if (cfg.alt) rt.alt = cfg.alt;
+  return rt;
+}
+
+/** The global setup; a failure is also recorded for the CLI, which prints it as one line. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  try {
+    return await setupRun(project);
+  } catch (e) {
+    const st = runState();
+    st.setupError ??= (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw e;
+  }
+}
+
+async function setupRun(project: TestProject): Promise<() => Promise<void>> {
   let cfg: Config;
   try {
     cfg = resolveConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigError) throw new Error(`s3c: configuration error: ${e.message}`, { cause: e });
     throw e;
+  }
+  if (process.env.S3C_LIST_ONLY === '1') {
+    // `--list`: the checks are collected, never run: no server, no preflight, no credentials needed.
+    const rt = listRuntime(cfg);
+    globalThis.__s3cRuntime = rt;
+    project.provide('s3c', rt);
+    return async () => undefined;
   }
   let server: StartedServer | undefined;
   let endpoint = cfg.endpoint;
@@ -79,11 +123,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   endpoint ??= await sdkEndpoint(cfg);
   const reportDir = resolve(ROOT, cfg.reportDir, cfg.target);
-  mkdirSync(reportDir, { recursive: true });
   // NHN: a credential of the run's own, deleted at teardown (and on every failure below).
   let provisioned: Provisioned | undefined;
   if (cfg.nhn && !cfg.credentials) {
     try {
+      mkdirSync(reportDir, { recursive: true });
       provisioned = await provisionNhn(cfg.nhn, reportDir);
     } catch (e) {
       await server?.stop();
@@ -106,11 +150,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   registerSecret(credentials.sessionToken);
   registerSecret(cfg.alt?.secretAccessKey);
 
-  if (!(await probeTarget({ endpoint }, 5, 1000))) {
-    await server?.stop();
-    await release();
-    throw new Error(`s3c: the target does not answer at ${new URL(endpoint).host} (connection refused or timed out)`);
+  // Preflight (the CLI did it already when the endpoint and keys were known before the start).
+  if (process.env.S3C_PREFLIGHT_DONE !== endpoint) {
+    const pf = await preflight({ endpoint, region: cfg.region, credentials });
+    if (!pf.ok) {
+      await server?.stop();
+      await release();
+      runState().preflightFailure = pf.message;
+      throw new Error(`s3c: preflight: ${pf.message}`);
+    }
+    if (pf.note) process.stdout.write(`s3c: preflight: ${pf.note}\n`);
   }
+  mkdirSync(reportDir, { recursive: true });
 
   const seed = cfg.seed ?? (Math.floor(Math.random() * 2 ** 31) | 0);
   const runDir = mkdtempSync(join(tmpdir(), 's3c-run-'));

@@ -1,25 +1,27 @@
 /**
- * The s3c reporter (vitest main process): computes verdicts, stops a run whose target died
- * or whose request budget ran out, sweeps the run's buckets, and writes results.json,
- * summary.md and index.html to reports/<target>/.
+ * The s3c results writer (vitest main process): computes verdicts, stops a run whose target died
+ * or whose request budget ran out, sweeps the run's buckets, and writes results.json, summary.md
+ * and index.html to reports/<target>/<runId>/, points reports/<target>/latest at it and refreshes
+ * the copies at reports/<target>/. The console output is harness/vitest/console.ts's.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import type { S3cMeta } from '../check.ts';
-import { destroyBucket, isRunBucket, ledgerOutstanding } from '../buckets.ts';
+import type { S3cMeta } from '../check/index.ts';
+import { destroyBucketDetailed, isRunBucket, ledgerState } from '../buckets.ts';
 import { makeClient } from '../client.ts';
 import type { Counters } from '../http.ts';
 import { buildResults, type RawCase } from '../report/results.ts';
+import { targetNames } from '../report/names.ts';
 import { renderHtml } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { ResultsFile, RunInfo } from '../report/schema.ts';
 import type { Runtime } from '../runtime.ts';
-import { exitCodeFor } from '../verdict.ts';
 import { loadExpectations, unknownIds } from '../expectations.ts';
 import { scrub } from '../wire.ts';
+import { runState, type SweepResult } from './run-state.ts';
 
 const DEAD_STREAK = 3;
 const EXPECTATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'expectations');
@@ -65,29 +67,159 @@ function sumCounters(runDir: string): Counters & { leaked: string[] } {
 }
 
 /** Delete whatever the run left: ledger entries not deleted, and any bucket with the run's prefix. */
-export async function sweepRun(rt: Runtime): Promise<string[]> {
-  const names = new Set(ledgerOutstanding(rt.runDir));
+export async function sweepRun(rt: Runtime): Promise<SweepResult> {
+  const state = ledgerState(rt.runDir);
+  const confirmed = new Set(state.created);
+  const names = new Set([...state.intended, ...state.created]);
+  let listedOk = false;
   try {
     const listed = await makeClient(rt).send(new ListBucketsCommand({}));
-    for (const b of listed.Buckets ?? []) if (b.Name && isRunBucket(rt, b.Name)) names.add(b.Name);
+    listedOk = true;
+    for (const b of listed.Buckets ?? []) {
+      if (b.Name && isRunBucket(rt, b.Name)) {
+        names.add(b.Name);
+        confirmed.add(b.Name);
+      }
+    }
   } catch {
     /* the target may be down: the ledger is all we know */
   }
-  const leaks: string[] = [];
+  const out: SweepResult = { leaks: [], unconfirmed: [], deleted: 0 };
   for (const name of names) {
     if (!isRunBucket(rt, name)) continue;
-    const ok = await destroyBucket(rt, name).catch(() => false);
-    if (!ok) leaks.push(name);
+    // A name the ledger only intended, absent from a listing that answered: never created.
+    if (listedOk && !confirmed.has(name)) {
+      const r = await destroyBucketDetailed(rt, name).catch(() => ({ ok: false, existed: false }));
+      if (r.ok && r.existed) out.deleted++;
+      else if (!r.ok && r.existed) out.leaks.push(name);
+      continue;
+    }
+    const r = await destroyBucketDetailed(rt, name).catch(() => ({ ok: false, existed: false }));
+    if (r.ok) {
+      if (r.existed || confirmed.has(name)) out.deleted++;
+    } else if (confirmed.has(name) || r.existed) out.leaks.push(name);
+    else out.unconfirmed.push(name);
   }
-  return leaks.sort();
+  out.leaks.sort();
+  out.unconfirmed.sort();
+  return out;
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** The report files of a run; `latest` and the top-level copies point at the newest run. */
+export const REPORT_FILES = ['results.json', 'summary.md', 'index.html'] as const;
+
+/**
+ * Write a run's reports to `<reportDir>/<runId>/`, point `<reportDir>/latest` at it, and refresh
+ * the copies at `<reportDir>/` (results.json, summary.md, index.html) that tools read.
+ */
+export function writeRunReports(reportDir: string, runId: string, files: Record<string, string>): string {
+  const dir = join(reportDir, runId);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeAtomic(join(dir, name), text);
+  publishLatest(reportDir, runId);
+  for (const [name, text] of Object.entries(files)) writeAtomic(join(reportDir, name), text);
+  return dir;
+}
+
+/** `<reportDir>/latest` → `<runId>` (a relative symlink, replaced atomically). */
+export function publishLatest(reportDir: string, runId: string): void {
+  const link = join(reportDir, 'latest');
+  const tmp = `${link}.tmp-${process.pid}`;
+  try {
+    rmSync(tmp, { force: true });
+    symlinkSync(runId, tmp);
+    renameSync(tmp, link);
+  } catch {
+    /* a file system without symlinks: the top-level copies still name the newest run */
+  }
+}
+
+export interface FinishInput {
+  modules: ReadonlyArray<TestModule>;
+  errors: ReadonlyArray<{ message?: string }>;
+  namePattern?: string;
+  shard?: { index: number; count: number };
+  filtered: boolean;
+  aborted?: string;
+}
+
+/** Sweep the run's buckets and write its reports (reporter at the run's end, or the CLI after an interruption). */
+export async function finishRun(rt: Runtime, input: FinishInput): Promise<ResultsFile | undefined> {
+  const state = runState();
+  const cases = collectCases(input.modules, input.namePattern ? new RegExp(input.namePattern) : undefined);
+  const sweep = await sweepRun(rt);
+  state.sweep = sweep;
+  const loadErrors = input.modules.some((m) => m.errors().length > 0) || input.errors.length > 0;
+  if (cases.length === 0 && !input.aborted && !loadErrors) {
+    state.empty = true;
+    return undefined;
+  }
+  const counted = sumCounters(rt.runDir);
+  const finishedAt = new Date();
+  const u = new URL(rt.endpoint);
+  const run: RunInfo = {
+    target: rt.target,
+    profile: rt.profile,
+    ...targetNames(rt.target, rt.profile),
+    endpointHost: u.host,
+    region: rt.region,
+    pathStyle: rt.pathStyle,
+    runId: rt.runId,
+    startedAt: rt.startedAt,
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - Date.parse(rt.startedAt),
+    seed: rt.seed,
+    numRuns: rt.numRuns,
+    toolVersion: rt.toolVersion,
+    node: process.version,
+    features: rt.features,
+    listSettleMs: rt.listSettleMs,
+    requests: counted.requests,
+    bytesSent: counted.bytesSent,
+    bytesReceived: counted.bytesReceived,
+    throttleRetries: counted.throttleRetries,
+    transportErrors: counted.transportErrors,
+    leaks: sweep.leaks,
+    staleExpectations: [],
+  };
+  const full = !input.namePattern && !input.shard && !input.filtered;
+  // Expectation entries naming checks that no longer exist: only a full, finished run can tell.
+  if (full && !input.aborted) {
+    const set = loadExpectations(process.env.S3C_EXPECTATIONS_DIR ?? EXPECTATIONS_DIR, rt.target);
+    run.staleExpectations = unknownIds(set, new Set(cases.map((c) => c.meta.id)));
+  }
+  if (input.shard) run.shard = `${input.shard.index}/${input.shard.count}`;
+  if (input.aborted) run.aborted = input.aborted;
+  if (state.selection && Object.keys(state.selection).length) run.selection = state.selection;
+  run.complete = full && !input.aborted;
+  // A suite file that failed to load (syntax, bad metadata) must not hide behind a green run.
+  const runErrors = input.aborted
+    ? []
+    : [
+        ...input.modules.flatMap((m) => m.errors().map((e) => `${m.moduleId.replace(/^.*\/suites\//, 'suites/')}: ${e.message ?? String(e)}`)),
+        ...input.errors.map((e) => `unhandled: ${e.message ?? String(e)}`),
+      ].map((t) => scrub(t));
+  if (runErrors.length) run.runErrors = runErrors;
+  const results = buildResults(run, cases);
+  const dir = writeRunReports(rt.reportDir, rt.runId, {
+    'results.json': `${scrub(JSON.stringify(results, null, 2))}\n`,
+    'summary.md': scrub(renderMarkdown(results)),
+    'index.html': scrub(renderHtml(results)),
+  });
+  state.written = { results, dir };
+  return results;
 }
 
 export default class S3cReporter implements Reporter {
   private vitest: Vitest | undefined;
   private deadStreak = 0;
-  private aborted: string | undefined;
   private requests = 0;
-  written: ResultsFile | undefined;
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
@@ -100,85 +232,36 @@ export default class S3cReporter implements Reporter {
     const rt = globalThis.__s3cRuntime;
     if (m.targetDead) this.deadStreak++;
     else if (m.outcome === 'pass' || m.outcome === 'fail') this.deadStreak = 0;
-    if (!this.aborted && this.deadStreak >= DEAD_STREAK) {
-      this.abort(`the target stopped answering (${DEAD_STREAK} checks in a row found it dead): ${m.error?.message ?? ''}`.trim());
+    const state = runState();
+    if (!state.stopped && !state.signal && this.deadStreak >= DEAD_STREAK) {
+      this.stop('dead', `the target stopped answering (${DEAD_STREAK} checks in a row found it dead): ${m.error?.message ?? ''}`.trim());
     }
-    if (!this.aborted && rt?.maxRequests !== undefined && this.requests > rt.maxRequests) {
-      this.abort(`request budget exceeded: ${this.requests} requests > S3C_MAX_REQUESTS=${rt.maxRequests}`);
+    if (!state.stopped && !state.signal && rt?.maxRequests !== undefined && this.requests > rt.maxRequests) {
+      this.stop('budget', `request budget exceeded: ${this.requests} requests > S3C_MAX_REQUESTS=${rt.maxRequests}`);
     }
   }
 
-  private abort(reason: string): void {
-    this.aborted = reason;
+  private stop(kind: 'dead' | 'budget', reason: string): void {
+    runState().stopped = { kind, reason };
     process.stderr.write(`\ns3c: stopping the run: ${reason}\n`);
     void this.vitest?.cancelCurrentRun('test-failure');
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<{ message?: string }>, reason: string): Promise<void> {
     const rt = globalThis.__s3cRuntime;
-    const pattern = this.vitest?.config.testNamePattern;
-    const cases = collectCases(modules, pattern ? new RegExp(pattern) : undefined);
-    if (!rt || cases.length === 0) return;
-    if (reason === 'interrupted' && !this.aborted) this.aborted = 'interrupted (SIGINT/SIGTERM or cancelled)';
-    const leaks = await sweepRun(rt);
-    const counted = sumCounters(rt.runDir);
-    const finishedAt = new Date();
-    const u = new URL(rt.endpoint);
-    const run: RunInfo = {
-      target: rt.target,
-      profile: rt.profile,
-      endpointHost: u.host,
-      region: rt.region,
-      pathStyle: rt.pathStyle,
-      runId: rt.runId,
-      startedAt: rt.startedAt,
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - Date.parse(rt.startedAt),
-      seed: rt.seed,
-      numRuns: rt.numRuns,
-      toolVersion: rt.toolVersion,
-      node: process.version,
-      features: rt.features,
-      listSettleMs: rt.listSettleMs,
-      requests: counted.requests,
-      bytesSent: counted.bytesSent,
-      bytesReceived: counted.bytesReceived,
-      throttleRetries: counted.throttleRetries,
-      transportErrors: counted.transportErrors,
-      leaks,
-      staleExpectations: [],
-    };
-    // Expectation entries naming checks that no longer exist (only meaningful for a full run).
-    const full = !this.vitest?.config.testNamePattern && !this.vitest?.config.shard && process.env.S3C_FILTERED !== '1';
-    if (full) {
-      const set = loadExpectations(process.env.S3C_EXPECTATIONS_DIR ?? EXPECTATIONS_DIR, rt.target);
-      run.staleExpectations = unknownIds(set, new Set(cases.map((c) => c.meta.id)));
-    }
+    const state = runState();
+    if (!rt || state.preflightFailure) return;
+    let aborted = state.stopped?.reason;
+    if (state.signal) aborted = `interrupted (${state.signal})`;
+    else if (reason === 'interrupted' && !aborted) aborted = 'interrupted (cancelled)';
     const shard = this.vitest?.config.shard;
-    if (shard) run.shard = `${shard.index}/${shard.count}`;
-    if (this.aborted) run.aborted = this.aborted;
-    // A suite file that failed to load (syntax, bad metadata) must not hide behind a green run.
-    const runErrors = [
-      ...modules.flatMap((m) => m.errors().map((e) => `${m.moduleId.replace(/^.*\/suites\//, 'suites/')}: ${e.message ?? String(e)}`)),
-      ...errors.map((e) => `unhandled: ${e.message ?? String(e)}`),
-    ].map((t) => scrub(t));
-    if (runErrors.length) run.runErrors = runErrors;
-    const results = buildResults(run, cases);
-    const json = scrub(JSON.stringify(results, null, 2));
-    writeFileSync(join(rt.reportDir, 'results.json'), `${json}\n`);
-    writeFileSync(join(rt.reportDir, 'summary.md'), scrub(renderMarkdown(results)));
-    writeFileSync(join(rt.reportDir, 'index.html'), scrub(renderHtml(results)));
-    this.written = results;
-    rmSync(rt.runDir, { recursive: true, force: true });
-    const s = results.summary;
-    process.stdout.write(
-      `\ns3c: ${rt.target}: ${s.total} checks: ${s.pass} pass, ${s['known-deviation']} known-deviation, ${s.fail} fail, ` +
-        `${s['unexpected-pass']} unexpected-pass, ${s.error} error, ${s.skipped} skipped; ${run.requests} requests; ` +
-        `exit ${runErrors.length || leaks.length ? 1 : exitCodeFor(s, { strict: process.env.S3C_STRICT === '1' })}; report ${join(rt.reportDir, 'index.html')}\n`,
-    );
-    if (leaks.length) process.stderr.write(`s3c: LEAK: buckets that could not be deleted: ${leaks.join(', ')}\n`);
-    if (run.aborted) process.stderr.write(`s3c: run stopped early: ${run.aborted}\n`);
-    for (const e of runErrors) process.stderr.write(`s3c: RUN ERROR: ${e.split('\n')[0]}\n`);
-    if (run.staleExpectations.length) process.stderr.write(`s3c: expectation entries for checks that do not exist: ${run.staleExpectations.join(', ')}\n`);
+    await finishRun(rt, {
+      modules,
+      errors,
+      ...(this.vitest?.config.testNamePattern ? { namePattern: this.vitest.config.testNamePattern.source } : {}),
+      ...(shard ? { shard } : {}),
+      filtered: process.env.S3C_FILTERED === '1',
+      ...(aborted ? { aborted } : {}),
+    });
   }
 }
