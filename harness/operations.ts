@@ -2,7 +2,7 @@
  * The S3 operations this suite covers, their area, and their AWS API reference page.
  * A check naming an operation that is not here is rejected when the suite is collected.
  */
-export type Area = 'bucket' | 'object' | 'listing' | 'multipart' | 'naming' | 'auth';
+export type Area = 'bucket' | 'object' | 'listing' | 'multipart' | 'naming' | 'auth' | 'clients';
 
 export const API_BASE = 'https://docs.aws.amazon.com/AmazonS3/latest/API/';
 
@@ -47,8 +47,16 @@ export const OPERATIONS = {
   SigV4Streaming: { area: 'auth', ref: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html', nhn: true },
   SigV2: { area: 'auth', ref: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html', nhn: true },
   Anonymous: { area: 'auth', ref: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', nhn: true },
+  // Real clients (suites/clients): does the documented usage of each tool work on the target?
+  AwsCli: { area: 'clients', ref: 'https://docs.aws.amazon.com/cli/latest/reference/s3/', nhn: true },
+  Boto3: { area: 'clients', ref: 'https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/s3.html', nhn: true },
+  S3cmd: { area: 'clients', ref: 'https://s3tools.org/usage', nhn: false },
+  Rclone: { area: 'clients', ref: 'https://rclone.org/s3/', nhn: false },
+  MinioJs: { area: 'clients', ref: 'https://min.io/docs/minio/linux/developers/javascript/API.html', nhn: false },
+  SdkUpload: { area: 'clients', ref: 'https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-lib-storage/', nhn: false },
+  JavaSdk: { area: 'clients', ref: 'https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/examples-s3.html', nhn: true },
 } as const satisfies Record<string, OperationInfo>;
 
 export type Operation = keyof typeof OPERATIONS;
 
-export const AREA_ORDER: readonly Area[] = ['bucket', 'naming', 'object', 'listing', 'multipart', 'auth'];
+export const AREA_ORDER: readonly Area[] = ['bucket', 'naming', 'object', 'listing', 'multipart', 'auth', 'clients'];

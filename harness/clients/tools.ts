@@ -1,0 +1,174 @@
+/**
+ * Real clients (suites/clients): find an installed tool, give it the target and the run's keys
+ * without ever printing them, run it with a time-out, and record what it did as the check's wire
+ * exchange (the command line, its exit code, the redacted tail of its output). For an http target
+ * the client talks through a counting TCP relay on 127.0.0.1, so its requests and bytes are counted
+ * like every check's; an https target is reached directly (its traffic is not counted).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { counters } from '../http.ts';
+import type { Runtime } from '../runtime.ts';
+import { recordExchange, scrub } from '../wire.ts';
+
+/** The Debian package that brings each tool (installed by .ci/run; `S3C_<TOOL>_BIN` overrides the path). */
+export const TOOL_PACKAGES = { aws: 'awscli', python3: 'python3-boto3', s3cmd: 's3cmd', rclone: 'rclone' } as const;
+export type Tool = keyof typeof TOOL_PACKAGES;
+
+/**
+ * The tool's path: `S3C_<TOOL>_BIN`, else the Debian package's /usr/bin one (the pinned, packaged
+ * version, not whatever a Python environment put first on PATH), else the first on PATH.
+ */
+export function findTool(tool: Tool, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const override = env[`S3C_${tool.toUpperCase()}_BIN`];
+  if (override) return existsSync(override) ? override : undefined;
+  const debian = `/usr/bin/${tool}`;
+  if (existsSync(debian)) return debian;
+  for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, tool))) return join(dir, tool);
+  return undefined;
+}
+
+/** A skip reason when the tool is missing (for a check's `skipIf`). */
+export function missingTool(tool: Tool): string | undefined {
+  return findTool(tool) ? undefined : `${tool} is not installed (Debian package ${TOOL_PACKAGES[tool]}; .ci/run installs it)`;
+}
+
+/** boto3 for the Debian python3 (or S3C_PYTHON3_BIN): a skip reason when it cannot be imported. */
+let boto3Checked: string | undefined | null = null;
+export async function missingBoto3(): Promise<string | undefined> {
+  if (boto3Checked !== null) return boto3Checked;
+  const py = findTool('python3');
+  if (!py) return (boto3Checked = missingTool('python3'));
+  const r = await execTool(py, ['-c', 'import boto3'], {}, 30_000, false);
+  boto3Checked = r.code === 0 ? undefined : `boto3 cannot be imported by ${py} (Debian package python3-boto3)`;
+  return boto3Checked;
+}
+
+export interface ToolResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function execTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, record: boolean, input?: string): Promise<ToolResult> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (input !== undefined) child.stdin?.end(input);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => (stderr += String(e)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const res: ToolResult = { code, stdout, stderr, ms: Date.now() - started };
+      if (record) {
+        const tail = (s: string): string => scrub(s.length > 1500 ? `…${s.slice(-1500)}` : s);
+        recordExchange({
+          request: { method: 'EXEC', url: scrub([cmd, ...args].join(' ')), headers: {} },
+          response: { status: code ?? -1, headers: {}, bodyPreview: `${tail(stdout)}${stderr ? `\n[stderr]\n${tail(stderr)}` : ''}` },
+          ...(code === null ? { error: `killed after ${timeoutMs} ms` } : {}),
+          ms: res.ms,
+        });
+      }
+      resolve(res);
+    });
+  });
+}
+
+/** A counting TCP relay from 127.0.0.1 to an http endpoint: bytes exactly, requests by request line. */
+export interface Relay {
+  endpoint: string;
+  close: () => Promise<void>;
+}
+
+const REQUEST_LINE = /(?:^|\r\n)(?:GET|PUT|POST|HEAD|DELETE|OPTIONS) \S+ HTTP\/1\.[01]\r\n/g;
+
+export async function startRelay(endpoint: string): Promise<Relay> {
+  const up = new URL(endpoint);
+  const server: Server = createServer((client) => {
+    const upstream = createConnection({ host: up.hostname, port: Number(up.port || 80) });
+    let carry = '';
+    client.on('data', (d: Buffer) => {
+      counters.bytesSent += d.length;
+      const text = carry + d.toString('latin1');
+      let end = 0;
+      for (const m of text.matchAll(REQUEST_LINE)) {
+        counters.requests++;
+        end = (m.index ?? 0) + m[0].length;
+      }
+      // Keep a tail for a request line split across chunks, never one already counted.
+      carry = text.slice(Math.max(end, text.length - 64));
+    });
+    upstream.on('data', (d: Buffer) => (counters.bytesReceived += d.length));
+    client.pipe(upstream).pipe(client);
+    const end = (): void => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', end);
+  });
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((res) => server.close(() => res())),
+  };
+}
+
+/** A client session: the endpoint the client should use, a scratch directory, and a runner. */
+export interface ClientSession {
+  /** Endpoint the client is pointed at (a counting relay for http targets). */
+  endpoint: string;
+  dir: string;
+  /** Environment with the run's keys and region; HOME and the AWS config files are the session's own. */
+  env: NodeJS.ProcessEnv;
+  run: (tool: Tool, args: string[], opts?: { timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string }) => Promise<ToolResult>;
+  close: () => Promise<void>;
+}
+
+export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'): Promise<ClientSession> {
+  const creds = user === 'alt' && rt.alt ? rt.alt : rt.credentials;
+  const relay = rt.endpoint.startsWith('http://') ? await startRelay(rt.endpoint) : undefined;
+  const endpoint = relay?.endpoint ?? rt.endpoint;
+  const dir = mkdtempSync(join(tmpdir(), 's3c-client-'));
+  const awsConfig = join(dir, 'aws-config');
+  writeFileSync(awsConfig, `[default]\nregion = ${rt.region}\ns3 =\n  addressing_style = ${rt.pathStyle ? 'path' : 'virtual'}\n`, { mode: 0o600 });
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    LANG: 'C.UTF-8',
+    AWS_ACCESS_KEY_ID: creds.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+    ...(creds.sessionToken ? { AWS_SESSION_TOKEN: creds.sessionToken } : {}),
+    AWS_DEFAULT_REGION: rt.region,
+    AWS_REGION: rt.region,
+    AWS_CONFIG_FILE: awsConfig,
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+  };
+  return {
+    endpoint,
+    dir,
+    env,
+    run: async (tool, args, opts = {}) => {
+      const path = findTool(tool);
+      if (!path) throw new Error(missingTool(tool));
+      return execTool(path, args, { ...env, ...(opts.env ?? {}) }, opts.timeoutMs ?? 240_000, true, opts.input);
+    },
+    close: async () => {
+      await relay?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
