@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects:
+ * Three projects:
  * - `selftest`: the harness's own tests, offline, beside the code they test (harness/, fixtures/),
  *   plus the end-to-end tests of the CLI (harness/e2e/, which start real local servers).
  * - `conformance`: the checks in suites/, run against the target (`npm run conformance`).
@@ -12,6 +12,9 @@ const concurrency = Number(process.env.S3C_CONCURRENCY ?? 4);
 export default defineConfig({
   test: {
     teardownTimeout: 120_000,
+    // Transformed modules are cached on disk between runs (node_modules/.experimental-vitest-cache):
+    // a warm run skips most of the TypeScript transform work of the main process (docs/BENCH.md).
+    experimental: { fsModuleCache: true },
     reporters: [
       // `npm run conformance` (S3C_CLI=1): the project's own console; vitest's goes to the run's vitest.log.
       process.env.S3C_CLI === '1' ? './harness/vitest/console.ts' : 'default',

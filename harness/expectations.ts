@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { PROFILES } from './targets.ts';
 
 export type ExpectedOutcome = 'fail' | 'skip';
 
@@ -78,7 +79,30 @@ export function parseExpectations(text: string, source: string, into?: Expectati
   return set;
 }
 
+/**
+ * The targets whose expectation files apply to `target`: the one its profile shares them with
+ * (`expectationsOf`, e.g. swift-container → swift-local: the same server in a container), then its own.
+ */
+export function expectationTargets(target: string): string[] {
+  const of = PROFILES[target]?.expectationsOf;
+  return of && of !== target ? [of, target] : [target];
+}
+
+/** Expectations of `target`, including those it shares (`expectationsOf`); its own entries win. */
 export function loadExpectations(dir: string, target: string): ExpectationSet {
+  const [first, ...rest] = expectationTargets(target);
+  const set = loadOwnExpectations(dir, first as string);
+  set.target = target;
+  for (const t of rest) {
+    const own = loadOwnExpectations(dir, t);
+    for (const [id, e] of own.exact) set.exact.set(id, e);
+    set.prefixes = [...own.prefixes, ...set.prefixes.filter(([p]) => !own.prefixes.some(([q]) => q === p))];
+    set.prefixes.sort((a, b) => b[0].length - a[0].length);
+  }
+  return set;
+}
+
+function loadOwnExpectations(dir: string, target: string): ExpectationSet {
   const set: ExpectationSet = { target, exact: new Map(), prefixes: [] };
   const file = join(dir, `${target}.yaml`);
   if (existsSync(file)) parseExpectations(readFileSync(file, 'utf8'), `expectations/${target}.yaml`, set);

@@ -7,7 +7,7 @@
  */
 
 /** Local servers: the embedded s3rver, the Debian reference servers, and container emulators (fixtures/containers). */
-export type LocalServer = 'embedded' | 'swift' | 'rgw' | 'minio' | 'localstack' | 's3mock';
+export type LocalServer = 'embedded' | 'swift' | 'rgw' | 'minio' | 'localstack' | 's3mock' | 'swift-s3api' | 'ceph-rgw';
 
 /** Optional features a target may claim. A check tied to an unclaimed feature is skipped with that reason. */
 export interface Features {
@@ -48,6 +48,11 @@ export interface Profile {
   listSettleMs?: number;
   /** Whether the target is a real, billed account: the CLI prints an estimate and asks for budgets. */
   remote: boolean;
+  /**
+   * Another target whose expectations (expectations/<that target>) this one shares: the same server
+   * and versions in another wrapping (e.g. swift-container runs swift-local's server in a container).
+   */
+  expectationsOf?: string;
 }
 
 const ALL: Features = { acl: true, sigv2: true, streamingSigv4: true, multipartExtras: true };
@@ -100,6 +105,35 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
     },
     features: { ...ALL },
     remote: false,
+  },
+  // The reference servers in images this project builds (`npm run images`), started with testcontainers.
+  'swift-container': {
+    name: 'swift-container',
+    description: 'swift-local in a container: Swift (Debian) + s3api (s3_acl=true) + tempauth; needs a Docker engine and `npm run images`',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'swift-s3api',
+    localCredentials: {
+      main: { accessKeyId: 'test:tester', secretAccessKey: 'testing' },
+      alt: { accessKeyId: 'test:tester3', secretAccessKey: 'testing3' },
+    },
+    features: { ...ALL },
+    remote: false,
+    expectationsOf: 'swift-local',
+  },
+  'rgw-container': {
+    name: 'rgw-container',
+    description: 'rgw-local in a container: Ceph radosgw (Debian) with one memstore OSD; needs a Docker engine and `npm run images`',
+    region: 'us-east-1',
+    pathStyle: true,
+    server: 'ceph-rgw',
+    localCredentials: {
+      main: { accessKeyId: 'testkey', secretAccessKey: 'testsecret' },
+      alt: { accessKeyId: 'testkey2', secretAccessKey: 'testsecret2' },
+    },
+    features: { ...ALL },
+    remote: false,
+    expectationsOf: 'rgw-local',
   },
   // Container emulators (testcontainers, pinned images: fixtures/containers/index.ts). Need a Docker engine.
   minio: {
