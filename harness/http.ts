@@ -210,7 +210,8 @@ export class InstrumentedHandler {
         counters.bytesReceived += buf.length;
         ex.response.bodyPreview = previewBody(buf);
         ex.response.bodyBytes = buf.length;
-        throttle = response.statusCode === 503 && /SlowDown/.test(buf.toString('utf8', 0, 512));
+        // A HEAD answer has no body to name SlowDown: a 503 to a HEAD is throttling as well.
+        throttle = response.statusCode === 503 && (request.method === 'HEAD' || /SlowDown/.test(buf.toString('utf8', 0, 512)));
         response = new HttpResponse({ statusCode: response.statusCode, reason: response.reason, headers: response.headers, body: Readable.from([buf]) });
       } else {
         const counted = new CountingStream((n, head) => {

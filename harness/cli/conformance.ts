@@ -354,7 +354,11 @@ async function main(argv: string[]): Promise<number> {
 function exitCode(mods: Heavy, results: ResultsFile, state: ReturnType<typeof runState>): number {
   if (state.signal) return EXIT.interrupted;
   if (state.stopped) return EXIT.couldNotJudge;
-  if (results.run.runErrors?.length || results.run.leaks.length) return EXIT.nonConformant;
+  if (results.run.leaks.length) return EXIT.nonConformant;
+  const runErrors = results.run.runErrors ?? [];
+  // A file whose hook got no answer from the target could not be judged (3); any other run error
+  // (a suite file that failed to load, bad metadata) means the run cannot be trusted (1).
+  if (runErrors.length) return runErrors.every((e) => /no answer from the target|stopped answering/.test(e)) ? EXIT.couldNotJudge : EXIT.nonConformant;
   return mods.verdict.exitCodeFor(results.summary, { strict: process.env.S3C_STRICT === '1' });
 }
 

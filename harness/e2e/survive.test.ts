@@ -28,7 +28,7 @@ async function bucketsOf(runId: string): Promise<string[]> {
   return (r.Buckets ?? []).map((b) => b.Name ?? '').filter((n) => n.includes(runId));
 }
 
-async function run(endpoint: string, extra: Record<string, string> = {}, runId = newRunId()): Promise<{ results: ResultsFile; code: number | null; out: string; runId: string }> {
+async function run(endpoint: string, extra: Record<string, string> = {}, runId = newRunId()): Promise<{ results: ResultsFile; code: number | null; out: string; stdout: string; runId: string }> {
   const r = await runCli(SELECTION, {
     S3C_TARGET: 'swift-local',
     AWS_ENDPOINT_URL_S3: endpoint,
@@ -38,7 +38,7 @@ async function run(endpoint: string, extra: Record<string, string> = {}, runId =
     S3C_EXPECTATIONS_DIR: NO_EXPECTATIONS,
     ...extra,
   });
-  return { results: readResults(r.reportDir, 'swift-local'), code: r.code, out: r.stdout + r.stderr, runId };
+  return { results: readResults(r.reportDir, 'swift-local'), code: r.code, out: r.stdout + r.stderr, stdout: r.stdout, runId };
 }
 
 /** A TCP relay whose faults are switched by the test: down (refuses), or reset (kills the connection of every n-th request chunk). */
@@ -161,7 +161,8 @@ async function expectSurvived(r: Awaited<ReturnType<typeof run>>, opts: { errors
   if (opts.errors) expect(res.summary.error, r.out.slice(-2000)).toBeGreaterThan(0);
   expect(res.run.leaks).toEqual([]);
   expect(await bucketsOf(r.runId)).toEqual([]);
-  expect(r.out.trim().split('\n').pop()).toMatch(/0 buckets left; report .*; exit \d+$/);
+  // The summary is the last line of standard output (warnings go to standard error before it).
+  expect(r.stdout.trim().split('\n').pop()).toMatch(/0 buckets left; report .*; exit \d+$/);
 }
 
 describe('faults a run survives (swift-local behind a fault)', () => {

@@ -18,7 +18,10 @@ export interface RawCase {
 
 /** The outcome of a case: the check body's own record first, vitest's state otherwise. */
 export function outcomeOf(c: RawCase): Outcome {
-  if (c.state === 'skipped' || c.state === 'pending' || c.meta.skipReason) return c.meta.outcome ?? 'skip';
+  if (c.meta.skipReason) return c.meta.outcome ?? 'skip';
+  // Not run because a hook of its file failed (the runner recorded why): could not judge.
+  if ((c.state === 'skipped' || c.state === 'pending') && !c.meta.outcome && c.runnerErrors.length) return 'error';
+  if (c.state === 'skipped' || c.state === 'pending') return c.meta.outcome ?? 'skip';
   if (c.meta.outcome) return c.meta.outcome;
   // No outcome recorded: the body never finished (time-out) or a hook failed: an infrastructure error.
   return 'error';

@@ -30,10 +30,17 @@ const EXPECTATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 export function collectCases(modules: ReadonlyArray<TestModule>, namePattern?: RegExp): RawCase[] {
   const out: RawCase[] = [];
   for (const mod of modules) {
+    // A hook of the file failed (its bucket could not be made: the target did not answer): the
+    // checks it kept from running could not be judged, they are errors, not skips.
+    const hookErrors = mod.errors().map((e) => scrub(e.message ?? String(e)));
     for (const tc of mod.children.allTests()) {
       if (namePattern && !namePattern.test(tc.name)) continue;
       const c = toRawCase(tc);
-      if (c) out.push(c);
+      if (!c) continue;
+      if (hookErrors.length && (c.state === 'skipped' || c.state === 'pending') && !c.meta.skipReason && !c.meta.outcome && c.runnerErrors.length === 0) {
+        c.runnerErrors = hookErrors.map((m) => `not run: a hook of its file failed: ${m}`);
+      }
+      out.push(c);
     }
   }
   return out;
@@ -66,6 +73,17 @@ function sumCounters(runDir: string): Counters & { leaked: string[] } {
   return total;
 }
 
+/** A delete that failed is tried again (a target that just came back, a stale keep-alive socket). */
+async function destroyWithRetry(rt: Runtime, name: string): Promise<{ ok: boolean; existed: boolean }> {
+  let r = { ok: false, existed: false };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    r = await destroyBucketDetailed(rt, name).catch(() => ({ ok: false, existed: false }));
+    if (r.ok) return r;
+    await new Promise((res) => setTimeout(res, 500 * (attempt + 1)));
+  }
+  return r;
+}
+
 /** Delete whatever the run left: ledger entries not deleted, and any bucket with the run's prefix. */
 export async function sweepRun(rt: Runtime): Promise<SweepResult> {
   const state = ledgerState(rt.runDir);
@@ -89,12 +107,12 @@ export async function sweepRun(rt: Runtime): Promise<SweepResult> {
     if (!isRunBucket(rt, name)) continue;
     // A name the ledger only intended, absent from a listing that answered: never created.
     if (listedOk && !confirmed.has(name)) {
-      const r = await destroyBucketDetailed(rt, name).catch(() => ({ ok: false, existed: false }));
+      const r = await destroyWithRetry(rt, name);
       if (r.ok && r.existed) out.deleted++;
       else if (!r.ok && r.existed) out.leaks.push(name);
       continue;
     }
-    const r = await destroyBucketDetailed(rt, name).catch(() => ({ ok: false, existed: false }));
+    const r = await destroyWithRetry(rt, name);
     if (r.ok) {
       if (r.existed || confirmed.has(name)) out.deleted++;
     } else if (confirmed.has(name) || r.existed) out.leaks.push(name);
