@@ -28,7 +28,14 @@ export function main(argv: string[]): number {
   try {
     const files = [...new Set(program.args.flatMap(findResultsFiles))];
     if (!files.length) throw new ReportInputError(`no results.json found in ${program.args.join(', ')}`);
-    const inputs = files.map(readResults);
+    // A run directory holds its results twice (reports/<target>/results.json, a copy of <runId>/results.json):
+    // one run (run id and shard) is one input.
+    const byRun = new Map<string, ReturnType<typeof readResults>>();
+    for (const r of files.map(readResults)) {
+      const key = `${r.run.runId}#${r.run.shard ?? ''}`;
+      if (!byRun.has(key)) byRun.set(key, r);
+    }
+    const inputs = [...byRun.values()];
     const missing = missingShards(inputs);
     if (missing.length) process.stderr.write(`merge: warning: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing; merging the others\n`);
     const merged = mergeResults(inputs);
