@@ -16,18 +16,25 @@ afterAll(async () => {
   await upstream?.stop();
 });
 
-/** A TCP relay that dies (closes every socket and stops listening) `afterMs` after its first connection. */
+/**
+ * A TCP relay that dies (closes every socket and stops listening) `afterMs` after the run created its
+ * first bucket (the first `PUT /<bucket>` it relays), so the run has buckets left to leak; the
+ * preflight's requests before that do not start the clock.
+ */
 function dyingRelay(target: URL, afterMs: number): Promise<{ port: number; died: Promise<void> }> {
   const sockets = new Set<Socket>();
   let timer: NodeJS.Timeout | undefined;
   let markDead: () => void = () => undefined;
   const died = new Promise<void>((r) => (markDead = r));
   const server = createServer((client) => {
-    timer ??= setTimeout(() => {
-      server.close();
-      for (const s of sockets) s.destroy();
-      markDead();
-    }, afterMs);
+    client.on('data', (d: Buffer) => {
+      if (timer || !/^PUT \/s3c-[^/?\s]+ HTTP\//m.test(d.toString('latin1'))) return;
+      timer = setTimeout(() => {
+        server.close();
+        for (const s of sockets) s.destroy();
+        markDead();
+      }, afterMs);
+    });
     const up = connect(Number(target.port), target.hostname);
     sockets.add(client).add(up);
     client.pipe(up).pipe(client);
