@@ -20,6 +20,7 @@ import { resolveConfigForCli, type Config } from '../config.ts';
 import { applyOptionsToEnv, buildProgram, EXIT, testNamePattern, validateOptions, type CliOptions } from './conformance-options.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { runState } from '../vitest/run-state.ts';
+import { filesForOnly, indexSuites } from './select.ts';
 
 /** Reference request counts: the latest local swift-local run, else the committed estimates. */
 const ESTIMATE_SOURCES = ['reports/bench/swift-local/results.json', 'reports/swift-local/results.json', 'fixtures/data/request-estimates.json'];
@@ -283,7 +284,10 @@ async function main(argv: string[]): Promise<number> {
 
   let startError: unknown;
   try {
-    await vitest.start(filters);
+    // --only without a file filter: start only the files that can hold the selected checks (their
+    // literal ids), so a one-operation run imports one file instead of the whole suite.
+    const narrowed = filters.length === 0 && opts.only?.length ? filesForOnly(indexSuites(resolve(import.meta.dirname, '..', '..')), opts.only) : undefined;
+    await vitest.start(narrowed?.length ? narrowed : filters);
   } catch (e) {
     startError = e;
   }
