@@ -9,7 +9,7 @@ import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { beforeAll } from 'vitest';
 import { createBucket } from '../buckets.ts';
-import type { CheckContext } from '../check.ts';
+import type { CheckContext } from '../check/index.ts';
 import type { RawResponse } from '../raw.ts';
 import { runtime } from '../runtime.ts';
 import { querySpecArb, keySetArb, resolveQuery, type QuerySpec } from '../../fixtures/arbitraries/listing.ts';

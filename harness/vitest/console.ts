@@ -6,7 +6,7 @@
  * The summary line is the CLI's, printed last.
  */
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
-import type { S3cMeta } from '../check.ts';
+import type { S3cMeta } from '../check/index.ts';
 import { computeVerdict, type Verdict } from '../verdict.ts';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
