@@ -134,7 +134,11 @@ export class InstrumentedHandler {
   constructor(opts: InstrumentedOptions) {
     this.opts = opts;
     this.inner = new NodeHttpHandler({
-      requestTimeout: opts.requestTimeoutMs,
+      // The time-out is one of inactivity, body included. The SDK's requestTimeout only warns (unless
+      // throwOnRequestTimeout) and ends with the headers, so a server that stalls mid-body held a check
+      // until vitest's own time-out (minutes). Inactivity, not total time: a long upload that is
+      // moving is fine.
+      socketTimeout: opts.requestTimeoutMs,
       connectionTimeout: Math.min(opts.requestTimeoutMs, 10000),
       httpAgent: { keepAlive: true, maxSockets: 16 },
       httpsAgent: { keepAlive: true, maxSockets: 16 },
@@ -183,7 +187,7 @@ export class InstrumentedHandler {
     recordExchange(ex);
     let response: HttpResponse;
     try {
-      ({ response } = await this.inner.handle(request, { requestTimeout: this.opts.requestTimeoutMs, ...options }));
+      ({ response } = await this.inner.handle(request, options));
     } catch (e) {
       ex.ms = Date.now() - started;
       ex.error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -34,7 +34,7 @@ export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.Proc
 export function startCli(
   args: string[],
   env: Record<string, string | undefined>,
-  opts: { detached?: boolean } = {},
+  opts: { detached?: boolean; limitMs?: number } = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const reportDir = env.S3C_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 's3c-e2e-'));
   // As package.json runs it: node itself, no signal-relaying wrapper. `detached`: its own process
@@ -50,7 +50,25 @@ export function startCli(
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<CliRun>((res) => child.on('close', (code, signal) => res({ code, signal, stdout, stderr, reportDir })));
+  // A CLI run that hangs is a defect of the product, not a reason for the whole test run to hang:
+  // killed after the limit (S3C_E2E_RUN_LIMIT_MS, default 5 min), with a line saying so in its
+  // standard error, so the test fails in minutes with what the run printed.
+  const limitMs = opts.limitMs ?? Number(process.env.S3C_E2E_RUN_LIMIT_MS ?? 300_000);
+  const killer = setTimeout(() => {
+    stderr += `\n[e2e] the CLI run did not end within ${limitMs} ms: killed (SIGKILL)\n`;
+    try {
+      if (opts.detached === true && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, limitMs);
+  const done = new Promise<CliRun>((res) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      res({ code, signal, stdout, stderr, reportDir });
+    }),
+  );
   return { child, done };
 }
 
