@@ -4,10 +4,10 @@
  * so the harness can be reorganised without touching a check.
  */
 export { check, property, operationOf, resolveSpec, type CheckContext, type CheckMeta, type PropertyMeta, type Level, type S3cMeta } from '../check/index.ts';
-export { recorded, doc, peer, providerDoc, type Evidence } from '../evidence.ts';
-export { OPERATIONS, API_BASE, type Operation, type Area } from '../operations.ts';
-export { runtime, type Runtime } from '../runtime.ts';
-export { createBucket, createNamedBucket, newBucketName, adoptBucket, emptyBucket, destroyBucket, isRunBucket, type CreateOptions } from '../buckets.ts';
+export { recorded, doc, peer, providerDoc, type Evidence } from '../check/evidence.ts';
+export { OPERATIONS, API_BASE, type Operation, type Area } from '../check/operations.ts';
+export { runtime, type Runtime } from '../run/runtime.ts';
+export { createBucket, createNamedBucket, newBucketName, adoptBucket, emptyBucket, destroyBucket, isRunBucket, type CreateOptions } from '../run/buckets.ts';
 export {
   ConformanceError,
   fail,
@@ -27,7 +27,7 @@ export {
   MD5_ETAG,
   type ErrorSpec,
   type Observed,
-} from '../expect.ts';
-export { raw, sendRaw, sign, signer, buildRequest, requestTarget, encodeKey, parseXml, parseS3Error, type RawRequest, type RawResponse, type QueryValue, type S3ErrorBody } from '../raw.ts';
-export { s3, makeClient, credentialsFor, sharedHandler, type ClientOptions } from '../client.ts';
-export type { Credentials, Features } from '../targets.ts';
+} from '../oracle/expect.ts';
+export { raw, sendRaw, sign, signer, buildRequest, requestTarget, encodeKey, parseXml, parseS3Error, type RawRequest, type RawResponse, type QueryValue, type S3ErrorBody } from '../transport/raw.ts';
+export { s3, makeClient, credentialsFor, sharedHandler, type ClientOptions } from '../transport/client.ts';
+export type { Credentials, Features } from '../config/targets.ts';

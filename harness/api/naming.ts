@@ -1,4 +1,4 @@
 /** Verifiers of the naming area. */
 export * from '../verify/naming.ts';
 /** The bucket naming rules as a model (classification of a name against each rule). */
-export * from '../naming.ts';
+export * from '../oracle/naming.ts';

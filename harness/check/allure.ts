@@ -1,5 +1,5 @@
 /** Allure labels from a check's metadata (only when the run writes Allure results). */
-import { runtime } from '../runtime.ts';
+import { runtime } from '../run/runtime.ts';
 import type { S3cMeta } from './meta.ts';
 
 export async function allureLabels(m: S3cMeta): Promise<void> {

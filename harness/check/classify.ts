@@ -3,11 +3,11 @@
  * unexpected error answer is the target's `fail`; no answer (transport) or a harness exception is
  * `error` (could not judge), kept apart from failures.
  */
-import { ConformanceError, isServiceError, observeError } from '../expect.ts';
-import { isTransportError } from '../http.ts';
+import { ConformanceError, isServiceError, observeError } from '../oracle/expect.ts';
+import { isTransportError } from '../transport/http.ts';
 import type { CheckError } from '../report/schema.ts';
-import type { Outcome } from '../verdict.ts';
-import { scrub } from '../wire.ts';
+import type { Outcome } from '../verdict/verdict.ts';
+import { scrub } from '../transport/wire.ts';
 
 export function classify(e: unknown): { outcome: Outcome; error: CheckError } {
   if (e instanceof ConformanceError) {

@@ -3,4 +3,4 @@ export * from './meta.ts';
 export { check, expectationSetForTests, type CheckContext } from './run.ts';
 export { property, PropertyFailure } from './property.ts';
 export type { CheckError, PropertyInfo } from '../report/schema.ts';
-export type { Evidence } from '../evidence.ts';
+export type { Evidence } from './evidence.ts';

@@ -3,14 +3,14 @@
  * reference section, the requirement level, a one-line title and the evidence that the expected
  * outcome is AWS's. Validated when the suite is collected: a check with bad metadata is refused.
  */
-import { evidenceProblems, type Evidence } from '../evidence.ts';
-import type { Expectation } from '../expectations.ts';
-import { OPERATIONS, type Area, type Operation } from '../operations.ts';
+import { evidenceProblems, type Evidence } from './evidence.ts';
+import type { Expectation } from '../verdict/expectations.ts';
+import { OPERATIONS, type Area, type Operation } from './operations.ts';
 import type { CheckError, PropertyInfo } from '../report/schema.ts';
-import type { Runtime } from '../runtime.ts';
-import type { Features } from '../targets.ts';
-import type { Outcome } from '../verdict.ts';
-import type { Exchange } from '../wire.ts';
+import type { Runtime } from '../run/runtime.ts';
+import type { Features } from '../config/targets.ts';
+import type { Outcome } from '../verdict/verdict.ts';
+import type { Exchange } from '../transport/wire.ts';
 
 export type Level = 'required' | 'optional';
 
@@ -93,7 +93,7 @@ export function operationOf(id: string): Operation {
   const m = ID_RE.exec(id);
   if (!m) throw new MetaError(`check id "${id}" is not <Operation>/<slug> (slug: lowercase letters, digits, "-", ".")`);
   const op = m[1] as string;
-  if (!(op in OPERATIONS)) throw new MetaError(`${id}: unknown operation "${op}" (see harness/operations.ts)`);
+  if (!(op in OPERATIONS)) throw new MetaError(`${id}: unknown operation "${op}" (see harness/check/operations.ts)`);
   return op as Operation;
 }
 

@@ -3,10 +3,10 @@
  * is shrunk to its smallest counterexample and the report carries seed, path and the replay command.
  */
 import fc from 'fast-check';
-import { ConformanceError, isServiceError, observeError } from '../expect.ts';
-import { isTransportError } from '../http.ts';
+import { ConformanceError, isServiceError, observeError } from '../oracle/expect.ts';
+import { isTransportError } from '../transport/http.ts';
 import type { PropertyInfo } from '../report/schema.ts';
-import { scrub } from '../wire.ts';
+import { scrub } from '../transport/wire.ts';
 import type { PropertyMeta, S3cMeta } from './meta.ts';
 import { check, type CheckContext } from './run.ts';
 

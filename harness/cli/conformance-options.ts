@@ -2,8 +2,8 @@
  * Options of `npm run conformance`, kept apart from the entry point so they are unit-tested.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { OPERATIONS } from '../operations.ts';
-import { PROFILES } from '../targets.ts';
+import { OPERATIONS } from '../check/operations.ts';
+import { PROFILES } from '../config/targets.ts';
 
 function int(name: string) {
   return (v: string): string => {

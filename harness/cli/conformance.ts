@@ -16,7 +16,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { resolveConfigForCli, type Config } from '../config.ts';
+import { resolveConfigForCli, type Config } from '../config/config.ts';
 import { applyOptionsToEnv, buildProgram, EXIT, testNamePattern, validateOptions, type CliOptions } from './conformance-options.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { runState } from '../vitest/run-state.ts';
@@ -33,7 +33,7 @@ const out = (line: string): boolean => process.stdout.write(`${line}\n`);
 const err = (line: string): boolean => process.stderr.write(`${line}\n`);
 
 function newRunId(now = Date.now()): string {
-  // Same shape as harness/buckets.ts newRunId (start time in base-36 seconds + 3 random characters), without loading the SDK.
+  // Same shape as harness/run/buckets.ts newRunId (start time in base-36 seconds + 3 random characters), without loading the SDK.
   return `${Math.floor(now / 1000).toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
 }
 
@@ -99,10 +99,10 @@ async function loadHeavy() {
   const [vitestNode, reporter, verdict, estimate, preflight, buckets] = await Promise.all([
     import('vitest/node'),
     import('../vitest/reporter.ts'),
-    import('../verdict.ts'),
-    import('../estimate.ts'),
-    import('../preflight.ts'),
-    import('../buckets.ts'),
+    import('../verdict/verdict.ts'),
+    import('../run/estimate.ts'),
+    import('../run/preflight.ts'),
+    import('../run/buckets.ts'),
   ]);
   return { vitestNode, reporter, verdict, estimate, preflight, buckets };
 }
@@ -223,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
   // Preflight first, before the heavy imports, when the endpoint and keys are known (a local
   // server's is done by the global setup once it runs): a target that cannot be judged is told in seconds.
   if (!opts.list && cfg.endpoint && cfg.credentials && !cfg.nhn) {
-    const { preflight } = await import('../preflight.ts');
+    const { preflight } = await import('../run/preflight.ts');
     const pf = await preflight({ endpoint: cfg.endpoint, region: cfg.region, credentials: cfg.credentials });
     if (!pf.ok) {
       err(`s3c: preflight failed: ${pf.message}`);

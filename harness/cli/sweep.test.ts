@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseDuration, planSweep } from './sweep.ts';
-import { newRunId } from '../buckets.ts';
+import { newRunId } from '../run/buckets.ts';
 
 describe('sweep', () => {
   test('durations', () => {

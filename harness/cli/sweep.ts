@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
-import { destroyBucket, parseBucketName, runIdTime } from '../buckets.ts';
-import { makeClient } from '../client.ts';
-import { describeConfig, resolveConfigForCli } from '../config.ts';
-import type { Runtime } from '../runtime.ts';
+import { destroyBucket, parseBucketName, runIdTime } from '../run/buckets.ts';
+import { makeClient } from '../transport/client.ts';
+import { describeConfig, resolveConfigForCli } from '../config/config.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 /** Ports the project's start scripts use for the local reference servers. */
 const LOCAL_ENDPOINTS: Record<string, string> = { 'swift-local': 'http://127.0.0.1:8080', 'rgw-local': 'http://127.0.0.1:7480' };

@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { counters } from '../http.ts';
-import type { Runtime } from '../runtime.ts';
-import { recordExchange, scrub } from '../wire.ts';
+import { counters } from '../transport/http.ts';
+import type { Runtime } from '../run/runtime.ts';
+import { recordExchange, scrub } from '../transport/wire.ts';
 
 /** The Debian package that brings each tool (installed by .ci/run; `S3C_<TOOL>_BIN` overrides the path). */
 export const TOOL_PACKAGES = { aws: 'awscli', python3: 'python3-boto3', s3cmd: 's3cmd', rclone: 'rclone' } as const;

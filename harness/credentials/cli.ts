@@ -11,11 +11,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigError, resolveNhn } from '../config.ts';
+import { ConfigError, resolveNhn } from '../config/config.ts';
 import { runCredentialsContract } from './contract.ts';
 import { NhnIdentity, NhnIdentityError } from './nhn.ts';
 import { findStateFiles, provisionNhn, releaseStateFiles } from './provision.ts';
-import { registerSecret, scrub } from '../wire.ts';
+import { registerSecret, scrub } from '../transport/wire.ts';
 
 /** Run a command with a credential of its own; resolves to the command's exit code. */
 async function execWith(nhn: NonNullable<ReturnType<typeof resolveNhn>>, command: string[], env: NodeJS.ProcessEnv): Promise<number> {

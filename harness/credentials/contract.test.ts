@@ -4,7 +4,7 @@
  * from the development machine; CI's regions workflow sets them).
  */
 import { describe, expect, test } from 'vitest';
-import { resolveNhn } from '../config.ts';
+import { resolveNhn } from '../config/config.ts';
 import { runCredentialsContract } from './contract.ts';
 import { startFakeIdentity } from './fake-identity.ts';
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { resolveNhn, resolveConfig, ConfigError } from '../config.ts';
+import { resolveNhn, resolveConfig, ConfigError } from '../config/config.ts';
 import { startFakeIdentity, type FakeIdentity } from './fake-identity.ts';
 import { CredentialLimitError, DEFAULT_IDENTITY_URL, NhnIdentity, NhnIdentityError } from './nhn.ts';
 import { findStateFiles, provisionNhn, releaseStateFiles } from './provision.ts';

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Credentials } from '../targets.ts';
+import type { Credentials } from '../config/targets.ts';
 import { NhnIdentity, type FetchLike, type NhnSettings } from './nhn.ts';
 
 export const STATE_PREFIX = '.nhn-credential-';

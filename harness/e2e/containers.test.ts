@@ -9,7 +9,7 @@
 import { describe, expect, test } from 'vitest';
 import { requireDocker } from '../../fixtures/containers/index.ts';
 import { dockerAvailable, imageTag } from '../../fixtures/containers/images.ts';
-import { expectationTargets, loadExpectations } from '../expectations.ts';
+import { expectationTargets, loadExpectations } from '../verdict/expectations.ts';
 import { badVerdicts, readResults, ROOT, runCli } from './run.ts';
 import { join } from 'node:path';
 

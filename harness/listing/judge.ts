@@ -10,8 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ListBucketsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { expectEqual, expectMatch, fail, ISO_TIMESTAMP, step } from '../expect.ts';
-import type { Runtime } from '../runtime.ts';
+import { expectEqual, expectMatch, fail, ISO_TIMESTAMP, step } from '../oracle/expect.ts';
+import type { Runtime } from '../run/runtime.ts';
 import { effectiveMaxKeys, listAll, type ListQuery, type ModelPage } from './model.ts';
 import { followPages, settled } from './paginate.ts';
 import { listRaw, looksUrlEncoded, parseListing, urlDecode, type ListVersion, type WireEntry, type WireListing } from './wire.ts';

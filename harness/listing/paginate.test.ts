@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConformanceError } from '../expect.ts';
+import { ConformanceError } from '../oracle/expect.ts';
 import { followPages, settled } from './paginate.ts';
 
 describe('followPages', () => {

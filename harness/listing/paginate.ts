@@ -8,7 +8,7 @@
  *   consistent listings, e.g. Swift), again with a bounded back-off until it passes or the settle
  *   time is spent; the last failure is then reported.
  */
-import { ConformanceError, fail } from '../expect.ts';
+import { ConformanceError, fail } from '../oracle/expect.ts';
 
 export interface PageStep<P> {
   page: P;

@@ -8,10 +8,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { beforeAll } from 'vitest';
-import { createBucket } from '../buckets.ts';
+import { createBucket } from '../run/buckets.ts';
 import type { CheckContext } from '../check/index.ts';
-import type { RawResponse } from '../raw.ts';
-import { runtime } from '../runtime.ts';
+import type { RawResponse } from '../transport/raw.ts';
+import { runtime } from '../run/runtime.ts';
 import { querySpecArb, keySetArb, resolveQuery, type QuerySpec } from '../../fixtures/arbitraries/listing.ts';
 import { markerInsideGroup } from './model.ts';
 import { judgeListing, ownerId, uploadKeys, type Aspect, type Judged, type JudgeContext, type KeyStore } from './judge.ts';

@@ -2,9 +2,9 @@
  * ListObjects / ListObjectsV2 on the raw path: the exact wire values (absent vs empty elements,
  * encoding-type=url values the SDK would decode itself), parsed into a flat shape.
  */
-import { fail } from '../expect.ts';
-import { raw, type RawResponse } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
+import { fail } from '../oracle/expect.ts';
+import { raw, type RawResponse } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 export type ListVersion = 'v1' | 'v2';
 

@@ -3,7 +3,7 @@
  * classified so that a nightly job can say "KR2 regressed on 3 checks since yesterday".
  * Pure: the CLI (harness/cli/report.ts) reads the files, the site and Markdown render the result.
  */
-import type { Verdict } from '../verdict.ts';
+import type { Verdict } from '../verdict/verdict.ts';
 import type { ResultEntry, ResultsFile } from './schema.ts';
 
 /** A verdict, or `missing` when the run has no result for the check (not run, older suite). */

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
-import { EVIDENCE_KINDS } from '../evidence.ts';
-import { formatExchanges } from '../wire.ts';
+import { EVIDENCE_KINDS } from '../check/evidence.ts';
+import { formatExchanges } from '../transport/wire.ts';
 import {
   band, evidenceHref, evidenceText, EVIDENCE_WORDS, failureOf, frac, runStateOf, scoresOf, SHOWN_ORDER, shownVerdict, supportOf,
   targetTitle, VERDICT_MEANING, VERDICT_WORDS, type Score,

@@ -4,7 +4,7 @@
  * byte-identical output. Checks are de-duplicated by id (a duplicate keeps its worst verdict, so
  * a merge never hides a failure), counters are summed, the run info is combined.
  */
-import type { Verdict } from '../verdict.ts';
+import type { Verdict } from '../verdict/verdict.ts';
 import { sortEntries, summarize } from './results.ts';
 import type { ResultEntry, ResultsFile, RunInfo } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';

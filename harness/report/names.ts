@@ -1,8 +1,8 @@
 /**
  * What a reader calls a target: a display name and a one-line description, from the target's
- * profile (harness/targets.ts) or from S3C_TARGET_NAME / S3C_TARGET_DESCRIPTION — never a host name.
+ * profile (harness/config/targets.ts) or from S3C_TARGET_NAME / S3C_TARGET_DESCRIPTION — never a host name.
  */
-import { PROFILES } from '../targets.ts';
+import { PROFILES } from '../config/targets.ts';
 import type { RunInfo } from './schema.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;

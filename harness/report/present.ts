@@ -2,9 +2,9 @@
  * How a result reads: the words, numbers and states shared by the per-target page (html.ts),
  * summary.md (markdown.ts) and the site (site/). Pure functions of results.json.
  */
-import type { Evidence, EvidenceKind } from '../evidence.ts';
-import type { Verdict } from '../verdict.ts';
-import type { Exchange } from '../wire.ts';
+import type { Evidence, EvidenceKind } from '../check/evidence.ts';
+import type { Verdict } from '../verdict/verdict.ts';
+import type { Exchange } from '../transport/wire.ts';
 import { displayNameOf } from './names.ts';
 import type { ResultEntry, ResultsFile, RunInfo } from './schema.ts';
 

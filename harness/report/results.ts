@@ -2,8 +2,8 @@
  * Turning collected checks into results.json: verdicts, summary, stable order.
  */
 import type { S3cMeta } from '../check/index.ts';
-import { AREA_ORDER, OPERATIONS, type Operation } from '../operations.ts';
-import { computeVerdict, countVerdicts, type Outcome, type VerdictCounts } from '../verdict.ts';
+import { AREA_ORDER, OPERATIONS, type Operation } from '../check/operations.ts';
+import { computeVerdict, countVerdicts, type Outcome, type VerdictCounts } from '../verdict/verdict.ts';
 import type { ResultEntry, ResultsFile, RunInfo, Summary } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 

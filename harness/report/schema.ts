@@ -3,11 +3,11 @@
  * One file per run and target; the cross-target matrix is a join of these files by check id.
  */
 import type { Level } from '../check/meta.ts';
-import type { Evidence } from '../evidence.ts';
-import type { Area } from '../operations.ts';
-import type { Features } from '../targets.ts';
-import type { Verdict, VerdictCounts } from '../verdict.ts';
-import type { Exchange } from '../wire.ts';
+import type { Evidence } from '../check/evidence.ts';
+import type { Area } from '../check/operations.ts';
+import type { Features } from '../config/targets.ts';
+import type { Verdict, VerdictCounts } from '../verdict/verdict.ts';
+import type { Exchange } from '../transport/wire.ts';
 
 export const SCHEMA_VERSION = 2;
 

@@ -2,7 +2,7 @@
  * The building blocks of faults: recognising a request's S3 operation and rewriting requests and
  * answers. Used by faults.ts and the per-area catalogues (faults-<area>.ts).
  */
-import type { Area, Operation } from '../operations.ts';
+import type { Area, Operation } from '../check/operations.ts';
 import { pathOf, queryOf, type FaultHooks, type ProxyRequest, type ProxyResponse } from './proxy.ts';
 
 export interface Fault extends FaultHooks {

@@ -5,7 +5,7 @@
  * an initiator naming someone else.
  */
 import { acceptRejected, dropHeaders, editBody, type Fault } from './fault-kit.ts';
-import type { Operation } from '../operations.ts';
+import type { Operation } from '../check/operations.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
 

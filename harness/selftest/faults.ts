@@ -18,7 +18,7 @@ import { AUTH_FAULTS } from './faults-auth.ts';
 import { OBJECT_RW_FAULTS } from './faults-object-rw.ts';
 import { OBJECT_COPY_DELETE_FAULTS } from './faults-object-copy-delete.ts';
 
-/** Keys of the local reference servers' real users (harness/targets.ts). */
+/** Keys of the local reference servers' real users (harness/config/targets.ts). */
 const KNOWN_KEYS = new Set(['S3RVER', 'test:tester', 'test:tester3', 'test2:tester2', 'testkey', 'testkey2']);
 
 /**

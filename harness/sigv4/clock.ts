@@ -2,8 +2,8 @@
  * Clock-skew helper: checks that depend on time read the server's clock first (the `Date` header
  * of one answer), so a client clock that is off by a minute does not turn into a false failure.
  */
-import { buildRequest, sendRaw } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
+import { buildRequest, sendRaw } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 let offsetMs: number | undefined;
 

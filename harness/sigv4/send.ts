@@ -4,10 +4,10 @@
  * the wire log (signatures redacted) and the counters cover these requests like any other.
  */
 import type { HttpRequest } from '@smithy/protocol-http';
-import { buildRequest, sendRaw, type QueryValue, type RawResponse } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
-import type { Credentials } from '../targets.ts';
-import { registerSecret } from '../wire.ts';
+import { buildRequest, sendRaw, type QueryValue, type RawResponse } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
+import type { Credentials } from '../config/targets.ts';
+import { registerSecret } from '../transport/wire.ts';
 import { signChunked } from './chunked.ts';
 import { serverNow } from './clock.ts';
 import { presign, sha256Hex, signHeaders, UNSIGNED_PAYLOAD, type Scope, type SignableRequest } from './signer.ts';

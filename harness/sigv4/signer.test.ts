@@ -10,7 +10,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { canonicalQuery, canonicalUri, presign, sha256Hex, signHeaders, signingKey, trimAll, uriEncode, EMPTY_SHA256 } from './signer.ts';
 import { chunkSignature, framedLength, signChunked } from './chunked.ts';
 import { signV2 } from './sigv2.ts';
-import { encodeKey } from '../raw.ts';
+import { encodeKey } from '../transport/raw.ts';
 
 const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const DATE = new Date('2013-05-24T00:00:00Z');

@@ -3,9 +3,9 @@
  * ACL grant normalisation, and "what can this principal do" probes used to verify ACLs by effect.
  */
 import { ListBucketsCommand, type Grant, type S3Client } from '@aws-sdk/client-s3';
-import { expectHeader } from '../expect.ts';
-import { raw, type RawResponse } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
+import { expectHeader } from '../oracle/expect.ts';
+import { raw, type RawResponse } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 export const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 export const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';

@@ -16,10 +16,10 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { compareStream, totalSize, type Body, type Segment } from '../../fixtures/data/bodies.ts';
-import { expectEqual, fail, isServiceError, observeError, step, type Observed } from '../expect.ts';
-import { isTransportError } from '../http.ts';
-import { raw, type RawResponse } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
+import { expectEqual, fail, isServiceError, observeError, step, type Observed } from '../oracle/expect.ts';
+import { isTransportError } from '../transport/http.ts';
+import { raw, type RawResponse } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 export const MIN_PART = 5 * 1024 * 1024;
 

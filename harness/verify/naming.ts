@@ -1,5 +1,5 @@
 /**
- * Verifiers of the naming area: a bucket name that breaks a naming rule (harness/naming.ts), sent
+ * Verifiers of the naming area: a bucket name that breaks a naming rule (harness/oracle/naming.ts), sent
  * raw (path style: the SDK validates some names itself), must be 400 InvalidBucketName. The checks
  * themselves are declared in suites/naming/ (one property per rule, ids literal there).
  *
@@ -8,10 +8,10 @@
  * created it. A server that creates a bucket with an invalid name fails the check and the bucket
  * is deleted at once (adopted for the end-of-run cleanup if that DELETE fails).
  */
-import { adoptBucket, isRunBucket } from '../buckets.ts';
-import { expectRawError, fail } from '../expect.ts';
-import { raw, type RawResponse } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
+import { adoptBucket, isRunBucket } from '../run/buckets.ts';
+import { expectRawError, fail } from '../oracle/expect.ts';
+import { raw, type RawResponse } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 /** Request budget of a naming-rule property: invalid names cost one request each. */
 export const MAX_INVALID_RUNS = 10;

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { buildRequest, parseS3Error, raw, sign, type RawRequest, type RawResponse, type S3ErrorBody } from '../raw.ts';
-import type { Runtime } from '../runtime.ts';
-import { expectEqual, expectHeader, expectStatus, fail, HTTP_DATE } from '../expect.ts';
+import { buildRequest, parseS3Error, raw, sign, type RawRequest, type RawResponse, type S3ErrorBody } from '../transport/raw.ts';
+import type { Runtime } from '../run/runtime.ts';
+import { expectEqual, expectHeader, expectStatus, fail, HTTP_DATE } from '../oracle/expect.ts';
 
 export const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API/';
 export const ERRORS = `${API}ErrorResponses.html#ErrorCodeList`;

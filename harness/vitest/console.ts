@@ -7,7 +7,7 @@
  */
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import type { S3cMeta } from '../check/index.ts';
-import { computeVerdict, type Verdict } from '../verdict.ts';
+import { computeVerdict, type Verdict } from '../verdict/verdict.ts';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
 const paint = (code: number, s: string): string => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);

@@ -9,9 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { destroyOwned } from '../buckets.ts';
-import { counters, diffCounters, snapshotCounters, type Counters } from '../http.ts';
-import { runtime } from '../runtime.ts';
+import { destroyOwned } from '../run/buckets.ts';
+import { counters, diffCounters, snapshotCounters, type Counters } from '../transport/http.ts';
+import { runtime } from '../run/runtime.ts';
 
 declare global {
   var __s3cWorkerReady: boolean | undefined;

@@ -3,7 +3,7 @@
  * IP addresses), one property per rule: names breaking exactly that rule → 400 InvalidBucketName.
  * The reserved AWS prefixes and suffixes are in ReservedPrefixes/ReservedSuffixes.test.ts, valid
  * names in ValidNames.test.ts (files run in parallel).
- * Model and generators: harness/naming.ts (harness/api/naming.ts), fixtures/arbitraries/bucket-names.ts.
+ * Model and generators: harness/oracle/naming.ts (harness/api/naming.ts), fixtures/arbitraries/bucket-names.ts.
  */
 import { doc, property, recorded, runtime } from '../../harness/api/index.ts';
 import { expectBucketNameRejected, lengthBoundaries, MAX_INVALID_RUNS } from '../../harness/api/naming.ts';

@@ -209,7 +209,7 @@ for (const [slug, key] of DOT_SHAPES) {
       title: `key ${JSON.stringify(key)}: either rejected with 400, or stored as-is (GET and HEAD under that exact key), never path-normalised`,
       evidence: [
         doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'Certain characters might require special handling when they\'re used in object key names.'),
-        peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'PutObject_invalid_object_names expects ".", "..", "./", "../" and keys with ".." segments to be rejected with 400'),
+        peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'PutObject_invalid_object_names expects ".", "..", ".", ".." and keys with ".." segments to be rejected with 400'),
       ],
     },
     async () => {

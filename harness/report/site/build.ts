@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderHtml } from '../html.ts';
 import { band, frac, VERDICT_MEANING, VERDICT_WORDS, EVIDENCE_WORDS } from '../present.ts';
-import { EVIDENCE_KINDS } from '../../evidence.ts';
+import { EVIDENCE_KINDS } from '../../check/evidence.ts';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import { renderDiffMarkdown, type RunDiff } from '../diff.ts';

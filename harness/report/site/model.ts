@@ -6,8 +6,8 @@
  * column: it is listed apart. The page embeds this model as one JSON blob and renders it with a
  * small script.
  */
-import type { Evidence } from '../../evidence.ts';
-import { formatExchanges } from '../../wire.ts';
+import type { Evidence } from '../../check/evidence.ts';
+import { formatExchanges } from '../../transport/wire.ts';
 import { classify, type ChangeKind, type RunDiff } from '../diff.ts';
 import {
   failureOf, runStateOf, scoresOf, SHOWN_ORDER, shownVerdict, supportOf, targetTitle, unjudgeable,

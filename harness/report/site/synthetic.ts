@@ -2,9 +2,9 @@
  * Synthetic results.json files for the site's tests: any number of checks × targets, with every
  * verdict kind, failures with a wire exchange and property counterexamples. Deterministic.
  */
-import { OPERATIONS, type Operation } from '../../operations.ts';
-import type { Verdict } from '../../verdict.ts';
-import type { Exchange } from '../../wire.ts';
+import { OPERATIONS, type Operation } from '../../check/operations.ts';
+import type { Verdict } from '../../verdict/verdict.ts';
+import type { Exchange } from '../../transport/wire.ts';
 import { summarize } from '../results.ts';
 import type { ResultEntry, ResultsFile, RunInfo } from '../schema.ts';
 

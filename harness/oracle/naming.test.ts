@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { breaksExactly, classify, isStrictIpv4, legacyDnsClean, RULE_NAMES, RULES, type NamingRule } from './naming.ts';
-import { bucketNameBreaking, mayLackRunId, validBucketName } from '../fixtures/arbitraries/bucket-names.ts';
+import { bucketNameBreaking, mayLackRunId, validBucketName } from '../../fixtures/arbitraries/bucket-names.ts';
 
 const a = (n: number) => 'a'.repeat(n);
 

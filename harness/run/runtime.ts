@@ -3,7 +3,7 @@
  * (harness/vitest/global-setup.ts) and handed to test workers through vitest's provide/inject.
  */
 import { inject } from 'vitest';
-import type { Credentials, Features } from './targets.ts';
+import type { Credentials, Features } from '../config/targets.ts';
 
 export interface Runtime {
   target: string;

@@ -50,7 +50,7 @@ describe('expectations files', () => {
   });
 
   test("the project's own expectation files parse", () => {
-    const root = join(import.meta.dirname, '..', 'expectations');
+    const root = join(import.meta.dirname, '..', '..', 'expectations');
     for (const t of ['embedded', 'swift-local', 'rgw-local']) expect(() => loadExpectations(root, t)).not.toThrow();
   });
 });

@@ -9,8 +9,8 @@ import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
 import { HttpRequest } from '@smithy/protocol-http';
 import { InstrumentedHandler } from './http.ts';
-import type { Runtime } from './runtime.ts';
-import type { Credentials } from './targets.ts';
+import type { Runtime } from '../run/runtime.ts';
+import type { Credentials } from '../config/targets.ts';
 import { registerSecret } from './wire.ts';
 
 /** Operations whose request must carry Content-MD5 on Swift s3api (S3 marks them httpChecksumRequired). */

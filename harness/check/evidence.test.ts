@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT } from './e2e/run.ts';
+import { ROOT } from '../e2e/run.ts';
 import { doc, evidenceProblems, peer, recorded } from './evidence.ts';
 
 const RECORDINGS = JSON.parse(readFileSync(join(ROOT, 'fixtures/data/aws-recorded/s3.json'), 'utf8')) as {

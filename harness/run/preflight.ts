@@ -8,7 +8,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Credentials } from './targets.ts';
+import type { Credentials } from '../config/targets.ts';
 
 export interface PreflightInput {
   endpoint: string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildRequest, encodeKey, requestTarget, sign } from './raw.ts';
-import type { Runtime } from './runtime.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 const rt = { endpoint: 'http://127.0.0.1:9000/base', region: 'us-east-1', pathStyle: true, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, requestTimeoutMs: 1000 } as unknown as Runtime;
 

@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PROFILES } from './targets.ts';
+import { PROFILES } from '../config/targets.ts';
 
 export type ExpectedOutcome = 'fail' | 'skip';
 

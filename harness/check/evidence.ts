@@ -8,7 +8,7 @@
  * - `provider-doc`: a sentence of a provider's own guide (clients area: the documented usage).
  * Policy: a `required` check needs `aws-recorded` or `aws-doc` evidence.
  */
-import type { Level } from './check/meta.ts';
+import type { Level } from './meta.ts';
 
 export type Evidence =
   | { kind: 'aws-recorded'; ref: string; note?: string }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
-const DIR = join(import.meta.dirname ?? '.', '..', '.github', 'workflows');
+const DIR = join(import.meta.dirname ?? '.', '..', '..', '.github', 'workflows');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort();
 
 type Found = Record<string, { schema: string[]; actionlint: string[] }>;

@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { indexSuites } from './cli/select.ts';
-import { ROOT } from './e2e/run.ts';
+import { indexSuites } from '../cli/select.ts';
+import { ROOT } from '../e2e/run.ts';
 
 const PEERS = join(ROOT, 'fixtures', 'data', 'peers');
 const COVERAGE = join(ROOT, 'docs', 'coverage');

@@ -3,7 +3,7 @@
  * results.json (e.g. the benchmark's). Printed before a run against a real, billed region.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { ResultsFile } from './report/schema.ts';
+import type { ResultsFile } from '../report/schema.ts';
 
 export interface Estimate {
   total: number;

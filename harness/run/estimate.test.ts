@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { estimateRequests } from './estimate.ts';
-import type { ResultEntry, ResultsFile } from './report/schema.ts';
+import type { ResultEntry, ResultsFile } from '../report/schema.ts';
 
 function entry(id: string, area: ResultEntry['area'], requests: number | undefined, extra: Partial<ResultEntry> = {}): ResultEntry {
   return { id, operation: id.split('/')[0] as string, area, title: '', level: 'required', spec: '', evidence: [], kind: 'scenario', file: '', status: 'passed', verdict: 'pass', durationMs: 1, ...(requests !== undefined ? { requests } : {}), ...extra };

@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Runtime } from './runtime.ts';
+import type { Runtime } from '../run/runtime.ts';
 
 export function probeOnce(endpoint: string, timeoutMs = 3000): Promise<boolean> {
   return new Promise((resolve) => {
