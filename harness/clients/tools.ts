@@ -8,10 +8,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { counters } from '../transport/http.ts';
 import type { Runtime } from '../run/runtime.ts';
+import { scratchRoot } from '../run/scratch.ts';
 import { recordExchange, scrub } from '../transport/wire.ts';
 
 /** The Debian package that brings each tool (installed by .ci/run; `S3C_<TOOL>_BIN` overrides the path). */
@@ -82,6 +82,100 @@ function execTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs
   });
 }
 
+/**
+ * A long-lived Python process for a file's library calls (boto3): the interpreter and the library
+ * are loaded once per file, not once per check — a python3 start with boto3 costs ~0.7 s of CPU,
+ * the largest part of a small call. `script` defines `dispatch(call)`; each `call()` sends one
+ * JSON line and gets back what a separate process would have given (its exit code — 0, or 1 with
+ * the traceback — its output and the call's result as the last line of that output), recorded as
+ * the check's wire exchange. A call that outlives its time-out kills the process; the next call
+ * starts a new one.
+ */
+export interface PythonSession {
+  call: (call: { name: string; args: unknown[] }, timeoutMs?: number) => Promise<ToolResult>;
+  close: () => void;
+}
+
+const PY_SERVE = `
+import contextlib, io, json, sys, traceback
+def _serve():
+    out = sys.stdout
+    for line in sys.stdin:
+        call = json.loads(line)
+        buf = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(buf):
+                result = dispatch(call)
+            res = {'code': 0, 'stdout': buf.getvalue() + json.dumps(result, default=str) + '\\n', 'stderr': ''}
+        except BaseException:
+            res = {'code': 1, 'stdout': buf.getvalue(), 'stderr': traceback.format_exc()}
+        out.write('\\x1e' + json.dumps(res) + '\\n')
+        out.flush()
+_serve()
+`;
+
+export function pythonSession(session: ClientSession, script: string, env: NodeJS.ProcessEnv = {}): PythonSession {
+  let child: ReturnType<typeof spawn> | undefined;
+  let pending: ((r: { code: number | null; stdout: string; stderr: string }) => void) | undefined;
+  let buffered = '';
+  let stderr = '';
+  const start = (): ReturnType<typeof spawn> => {
+    const py = findTool('python3');
+    if (!py) throw new Error(missingTool('python3'));
+    const c = spawn(py, ['-c', `${script}\n${PY_SERVE}`], { env: { ...session.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    buffered = '';
+    stderr = '';
+    c.stdout?.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const at = buffered.indexOf('\x1e');
+      const nl = at >= 0 ? buffered.indexOf('\n', at) : -1;
+      if (nl < 0) return;
+      const line = buffered.slice(at + 1, nl);
+      buffered = buffered.slice(nl + 1);
+      const done = pending;
+      pending = undefined;
+      done?.(JSON.parse(line) as { code: number; stdout: string; stderr: string });
+    });
+    c.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    c.on('close', (code) => {
+      if (child === c) child = undefined;
+      const done = pending;
+      pending = undefined;
+      done?.({ code: code ?? null, stdout: buffered, stderr: stderr || 'the python process ended' });
+    });
+    return c;
+  };
+  return {
+    call: async (call, timeoutMs = 240_000) => {
+      const started = Date.now();
+      child ??= start();
+      const c = child;
+      const raw = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const timer = setTimeout(() => c.kill('SIGKILL'), timeoutMs);
+        pending = (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        };
+        c.stdin?.write(`${JSON.stringify(call)}\n`);
+      });
+      const res: ToolResult = { ...raw, ms: Date.now() - started };
+      const tail = (t: string): string => scrub(t.length > 1500 ? `…${t.slice(-1500)}` : t);
+      recordExchange({
+        request: { method: 'EXEC', url: scrub(`python3 (one process per file) ${call.name}(${call.args.map((a) => JSON.stringify(a)).join(', ')})`), headers: {} },
+        response: { status: res.code ?? -1, headers: {}, bodyPreview: `${tail(res.stdout)}${res.stderr ? `\n[stderr]\n${tail(res.stderr)}` : ''}` },
+        ...(res.code === null ? { error: `killed after ${timeoutMs} ms` } : {}),
+        ms: res.ms,
+      });
+      return res;
+    },
+    close: () => {
+      child?.stdin?.end();
+      child?.kill();
+      child = undefined;
+    },
+  };
+}
+
 /** A counting TCP relay from 127.0.0.1 to an http endpoint: bytes exactly, requests by request line. */
 export interface Relay {
   endpoint: string;
@@ -140,7 +234,7 @@ export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'):
   const creds = user === 'alt' && rt.alt ? rt.alt : rt.credentials;
   const relay = rt.endpoint.startsWith('http://') ? await startRelay(rt.endpoint) : undefined;
   const endpoint = relay?.endpoint ?? rt.endpoint;
-  const dir = mkdtempSync(join(tmpdir(), 's3c-client-'));
+  const dir = mkdtempSync(join(scratchRoot(), 's3c-client-'));
   const awsConfig = join(dir, 'aws-config');
   writeFileSync(awsConfig, `[default]\nregion = ${rt.region}\ns3 =\n  addressing_style = ${rt.pathStyle ? 'path' : 'virtual'}\n`, { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {

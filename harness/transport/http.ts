@@ -126,6 +126,8 @@ export function fullUrl(request: HttpRequest): string {
  * Wraps NodeHttpHandler. Implements the smithy HttpHandler interface, so the SDK and the raw
  * path share it.
  */
+const IDLE_SOCKET_MS = 4000;
+
 export class InstrumentedHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
   private readonly inner: NodeHttpHandler;
@@ -140,8 +142,12 @@ export class InstrumentedHandler {
       // moving is fine.
       socketTimeout: opts.requestTimeoutMs,
       connectionTimeout: Math.min(opts.requestTimeoutMs, 10000),
-      httpAgent: { keepAlive: true, maxSockets: 16 },
-      httpsAgent: { keepAlive: true, maxSockets: 16 },
+      // An idle kept-alive socket is dropped after 4 s: Node servers close theirs after 5 s
+      // (s3rver's "Keep-Alive: timeout=5", which Node's agent ignores without its own timeout), and a
+      // request sent on a socket the server is closing at that moment dies with "socket hang up" —
+      // a transport error no server should be charged with.
+      httpAgent: { keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS },
+      httpsAgent: { keepAlive: true, maxSockets: 16, timeout: IDLE_SOCKET_MS },
     });
   }
 

@@ -4,19 +4,11 @@
 import { createHash } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { fail, type RawResponse, type Runtime, sendRaw } from '../../harness/api/index.ts';
+import { seededBytes } from '../../fixtures/data/bodies.ts';
 
 /** Deterministic bytes from the run's seed and a salt (bodies are generated, never stored). */
 export function body(rt: Runtime, n: number, salt: string): Buffer {
-  const out = Buffer.alloc(n);
-  let block = Buffer.alloc(0);
-  for (let i = 0, j = 0; i < n; i++, j++) {
-    if (j >= block.length) {
-      block = createHash('sha256').update(`${rt.seed}:${salt}:${i}`).digest();
-      j = 0;
-    }
-    out[i] = block[j] as number;
-  }
-  return out;
+  return seededBytes(rt.seed, salt, n);
 }
 
 export function md5Etag(b: Uint8Array): string {

@@ -1,7 +1,7 @@
 /**
  * boto3 (Debian python3-boto3) used as the provider's guide shows: its `Boto3Example` class
  * (a client with region, endpoint and keys), plus the transfer manager's upload_file and
- * download_file above the multipart threshold. The guide's class is run as printed, except for
+ * download_file above the multipart threshold. One python3 process per file runs every call. The guide's class is run as printed, except for
  * its delete() typo (`Key=keys`, a NameError as printed), and path-style addressing where the
  * target uses it (botocore's `addressing_style`).
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { adoptBucket, check, createBucket, doc, expectEqual, fail, newBucketName, providerDoc, runtime, step } from '../../harness/api/index.ts';
-import { clientSession, missingBoto3, type ClientSession } from '../../harness/api/clients.ts';
+import { clientSession, missingBoto3, pythonSession, type ClientSession, type PythonSession } from '../../harness/api/clients.ts';
 import { expectExit0, expectFile, expectGone, expectMultipartEtag, expectStored, headBucket, headObject, MiB, putSeeded, seeded, writeLocal } from './support.ts';
 
 const rt = runtime();
@@ -21,7 +21,7 @@ const skipIf = (): string | undefined => reason;
 let bucket: string;
 let cli: ClientSession;
 
-/** The guide's class (verbatim but for the typo noted above), driven by one call per run. */
+/** The guide's class (verbatim but for the typo noted above), built anew for every call. */
 const SCRIPT = `
 import io, json, os, sys
 import boto3
@@ -72,25 +72,24 @@ class Boto3Example(object):
     def delete(self, bucket_name, key):
         return self.s3.delete_object(Bucket=bucket_name, Key=key)
 
-ex = Boto3Example()
-call = json.loads(os.environ['S3C_CALL'])
-name, args = call['name'], call['args']
-if name == 'upload_file':
-    ex.s3.upload_file(*args)
-    out = None
-elif name == 'download_file':
-    ex.s3.download_file(*args)
-    out = None
-else:
-    out = getattr(ex, name)(*args)
-print(json.dumps(out, default=str))
+def dispatch(call):
+    ex = Boto3Example()
+    name, args = call['name'], call['args']
+    if name == 'upload_file':
+        ex.s3.upload_file(*args)
+        return None
+    if name == 'download_file':
+        ex.s3.download_file(*args)
+        return None
+    return getattr(ex, name)(*args)
 `;
 
+/** boto3 is loaded once for the file (harness pythonSession); each call builds the guide's class anew. */
+let py: PythonSession | undefined;
+
 async function boto(name: string, ...args: string[]): Promise<unknown> {
-  const r = await cli.run('python3', ['-c', SCRIPT], {
-    timeoutMs: 240_000,
-    env: { S3C_CALL: JSON.stringify({ name, args }), S3C_REGION: rt.region, S3C_ENDPOINT: cli.endpoint, S3C_ADDRESSING: rt.pathStyle ? 'path' : 'virtual' },
-  });
+  py ??= pythonSession(cli, SCRIPT, { S3C_REGION: rt.region, S3C_ENDPOINT: cli.endpoint, S3C_ADDRESSING: rt.pathStyle ? 'path' : 'virtual' });
+  const r = await py.call({ name, args }, 240_000);
   expectExit0(`boto3 ${name}`, r);
   try {
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? 'null') as unknown;
@@ -104,7 +103,10 @@ beforeAll(async () => {
   bucket = await createBucket(rt, { hint: 'boto3' });
   cli = await clientSession(rt);
 });
-afterAll(async () => cli?.close());
+afterAll(async () => {
+  py?.close();
+  await cli?.close();
+});
 
 const guide = (quote: string) => providerDoc(GUIDE, quote);
 

@@ -8,18 +8,13 @@ import { dirname, join } from 'node:path';
 import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { expectEqual, fail, step, type Runtime } from '../../harness/api/index.ts';
 import type { ToolResult } from '../../harness/api/clients.ts';
+import { seededBytes } from '../../fixtures/data/bodies.ts';
 
 export const MiB = 1024 * 1024;
 
 /** Deterministic bytes from the run's seed and a salt. */
 export function seeded(rt: Runtime, size: number, salt: string): Buffer {
-  const out = Buffer.alloc(size);
-  let off = 0;
-  for (let i = 0; off < size; i++) {
-    const block = createHash('sha256').update(`${rt.seed}:${salt}:${i}`).digest();
-    off += block.copy(out, off);
-  }
-  return out;
+  return seededBytes(rt.seed, salt, size);
 }
 
 export function writeLocal(dir: string, rel: string, data: Buffer): string {
