@@ -50,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.test.ts'],
-          globalSetup: ['./harness/vitest/global-setup.ts'],
+          globalSetup: ['./harness/vitest/global-setup-entry.ts'],
           setupFiles: ['./harness/vitest/setup.ts'],
           pool: 'forks',
           isolate: false,

@@ -96,15 +96,20 @@ type Heavy = Awaited<ReturnType<typeof loadHeavy>>;
 
 /** Everything the run may need later is loaded before it starts: after a group Ctrl-C, tsx's transform service is gone. */
 async function loadHeavy() {
-  const [vitestNode, reporter, verdict, estimate, preflight, buckets] = await Promise.all([
+  const [vitestNode, reporter, consoleReporter, globalSetup, verdict, estimate, preflight, buckets] = await Promise.all([
     import('vitest/node'),
     import('../vitest/reporter.ts'),
+    import('../vitest/console.ts'),
+    import('../vitest/global-setup.ts'),
     import('../verdict/verdict.ts'),
     import('../run/estimate.ts'),
     import('../run/preflight.ts'),
     import('../run/buckets.ts'),
   ]);
-  return { vitestNode, reporter, verdict, estimate, preflight, buckets };
+  // The conformance project's global setup runs in this process: the one loaded here (see
+  // harness/vitest/global-setup-entry.ts).
+  globalThis.__s3cGlobalSetup = globalSetup.default;
+  return { vitestNode, reporter, consoleReporter, verdict, estimate, preflight, buckets };
 }
 
 function firstLine(cfg: Config, opts: CliOptions): string {
@@ -265,7 +270,21 @@ async function main(argv: string[]): Promise<number> {
   started = true;
   const vitest = await mods.vitestNode.createVitest(
     'test',
-    { project: ['conformance'], watch: false, ...(pattern ? { testNamePattern: pattern } : {}), ...(opts.shard ? { shard: opts.shard } : {}), passWithNoTests: false },
+    {
+      project: ['conformance'],
+      watch: false,
+      // The project's reporters as instances of the modules this process has loaded already: named in
+      // vitest.config.ts they would be transformed and loaded a second time (2-5 s of start-up).
+      reporters: [
+        new mods.consoleReporter.default(),
+        new mods.reporter.default(),
+        ...(process.env.S3C_ALLURE_RESULTS ? [['allure-vitest/reporter', { resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: cfg.target } }] as [string, Record<string, unknown>]] : []),
+        ['junit', { outputFile: junitPartial }] as [string, Record<string, unknown>],
+      ],
+      ...(pattern ? { testNamePattern: pattern } : {}),
+      ...(opts.shard ? { shard: opts.shard } : {}),
+      passWithNoTests: false,
+    },
     {},
     { stdout: sink, stderr: sink },
   );

@@ -53,7 +53,12 @@ export function indexSuites(root: string): FileIds[] {
  */
 export function filesForOnly(index: readonly FileIds[], prefixes: readonly string[]): string[] | undefined {
   if (prefixes.length === 0) return undefined;
+  // A file whose ids come from a table keeps them as literal `id:` strings in the table's rows
+  // (docs/WRITING-CHECKS.md), so the scan reads them even where check() is given `row.id`. Only a
+  // file with no readable id at all is kept for every selection.
   const holds = (f: FileIds): boolean =>
-    f.opaque || f.ids.some((id) => prefixes.some((p) => id.startsWith(p))) || f.heads.some((h) => prefixes.some((p) => h.startsWith(p) || p.startsWith(h)));
+    (f.opaque && f.ids.length === 0 && f.heads.length === 0) ||
+    f.ids.some((id) => prefixes.some((p) => id.startsWith(p))) ||
+    f.heads.some((h) => prefixes.some((p) => h.startsWith(p) || p.startsWith(h)));
   return index.filter(holds).map((f) => f.file);
 }
