@@ -6,7 +6,7 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from '../transport/sha256.ts';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Credentials } from '../config/targets.ts';
 
@@ -123,7 +123,7 @@ export async function preflight(input: PreflightInput): Promise<PreflightResult>
   const timeoutMs = input.timeoutMs ?? 8000;
   const url = new URL(`${input.endpoint.replace(/\/+$/, '')}/`);
   const host = url.host;
-  const signer = new SignatureV4({ service: 's3', region: input.region, credentials: input.credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+  const signer = new SignatureV4({ service: 's3', region: input.region, credentials: input.credentials, sha256: NodeSha256, uriEscapePath: false, applyChecksum: false });
   let last: PreflightResult | undefined;
   const started = Date.now();
   for (let attempt = 0; attempt < 2; attempt++) {

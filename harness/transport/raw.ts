@@ -3,7 +3,7 @@
  * signatures, missing headers), signed with SigV4 through @smithy/signature-v4, or unsigned.
  * Shares the instrumented handler with the SDK, so counters and the wire log cover it too.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from './sha256.ts';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Readable } from 'node:stream';
@@ -136,7 +136,7 @@ export function buildRequest(rt: Runtime, req: RawRequest): HttpRequest {
 export function signer(creds: Credentials, region: string, service = 's3'): SignatureV4 {
   registerSecret(creds.secretAccessKey);
   registerSecret(creds.sessionToken);
-  return new SignatureV4({ credentials: creds, region, service, sha256: Sha256, uriEscapePath: false, applyChecksum: true });
+  return new SignatureV4({ credentials: creds, region, service, sha256: NodeSha256, uriEscapePath: false, applyChecksum: true });
 }
 
 export async function sign(rt: Runtime, request: HttpRequest, req: RawRequest): Promise<HttpRequest> {
