@@ -32,4 +32,16 @@ describe('pinning how a known deviation fails', () => {
     expect(text).toContain('# inline');
     expect(text).toMatch(/A\/one:\n {4}expected: fail\n {4}reason: r1 # inline\n {4}observed: 403 AccessDenied/);
   });
+  test('a target that shares expectations (swift-container → swift-local) pins into the shared file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 's3c-pin-'));
+    mkdirSync(join(dir, 'swift-local'));
+    writeFileSync(join(dir, 'swift-local', 'a.yaml'), 'target: swift-local\nchecks:\n  A/one:\n    expected: fail\n    reason: r1\n');
+    const results = {
+      run: { target: 'swift-container' },
+      results: [{ id: 'A/one', kind: 'scenario', verdict: 'known-deviation', error: { message: 'm', observed: '403 AccessDenied' } }],
+    } as unknown as ResultsFile;
+    const r = pin(results, dir);
+    expect(r.pinned).toEqual([{ id: 'A/one', observed: '403 AccessDenied', file: join(dir, 'swift-local', 'a.yaml') }]);
+    expect(readFileSync(join(dir, 'swift-local', 'a.yaml'), 'utf8')).toContain('observed: 403 AccessDenied');
+  });
 });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { parseDocument, type Document } from 'yaml';
 import type { ResultEntry, ResultsFile } from '../report/schema.ts';
+import { expectationTargets } from '../verdict/expectations.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -43,7 +44,9 @@ export interface PinResult {
 
 export function pin(results: ResultsFile, dir: string): PinResult {
   const out: PinResult = { pinned: [], skipped: [] };
-  const files = expectationFiles(dir, results.run.target);
+  // A target that shares another's expectations (`expectationsOf`: swift-container → swift-local)
+  // pins into the file that holds the entry: its own first (its entries win), then the shared ones.
+  const files = [...expectationTargets(results.run.target)].reverse().flatMap((t) => expectationFiles(dir, t));
   const docs = new Map<string, Document>(files.map((f) => [f, parseDocument(readFileSync(f, 'utf8'))]));
   const dirty = new Set<string>();
   for (const e of results.results) {
