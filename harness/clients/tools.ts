@@ -8,14 +8,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { counters } from '../transport/http.ts';
 import type { Runtime } from '../run/runtime.ts';
 import { scratchRoot } from '../run/scratch.ts';
 import { recordExchange, scrub } from '../transport/wire.ts';
 
 /** The Debian package that brings each tool (installed by .ci/run; `S3C_<TOOL>_BIN` overrides the path). */
-export const TOOL_PACKAGES = { aws: 'awscli', python3: 'python3-boto3', s3cmd: 's3cmd', rclone: 'rclone' } as const;
+export const TOOL_PACKAGES = { aws: 'awscli', python3: 'python3-boto3', s3cmd: 's3cmd', rclone: 'rclone', java: 'default-jre-headless' } as const;
 export type Tool = keyof typeof TOOL_PACKAGES;
 
 /**
@@ -34,6 +35,23 @@ export function findTool(tool: Tool, env: NodeJS.ProcessEnv = process.env): stri
 /** A skip reason when the tool is missing (for a check's `skipIf`). */
 export function missingTool(tool: Tool): string | undefined {
   return findTool(tool) ? undefined : `${tool} is not installed (Debian package ${TOOL_PACKAGES[tool]}; .ci/run installs it)`;
+}
+
+/**
+ * The Java SDK client (fixtures/clients/java: the guide's v1 class and the v2 SDK in one jar), built
+ * with Maven where Maven Central is reachable: `S3C_JAVA_CLIENT_JAR`, else the build's own output.
+ */
+export function javaClientJar(env: NodeJS.ProcessEnv = process.env): string {
+  return env.S3C_JAVA_CLIENT_JAR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'clients', 'java', 'target', 's3c-java-client.jar');
+}
+
+/** Why the Java SDK checks cannot run here (no Java, or the jar not built), or undefined. */
+export function missingJavaClient(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const jar = javaClientJar(env);
+  if (!existsSync(jar)) {
+    return `the Java SDK client is not built (${jar}): it needs Maven Central, which this machine cannot reach; the java-clients job of .github/workflows/ci.yml builds it (mvn -f fixtures/clients/java package) and runs these checks`;
+  }
+  return missingTool('java');
 }
 
 /** boto3 for the Debian python3 (or S3C_PYTHON3_BIN): a skip reason when it cannot be imported. */
