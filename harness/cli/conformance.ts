@@ -266,6 +266,9 @@ async function main(argv: string[]): Promise<number> {
   process.env.VITEST = 'true';
   process.env.NODE_ENV ??= 'test';
 
+  // vitest.config.ts reads the number of files in parallel from here; the default depends on the
+  // target (harness/config/config.ts).
+  process.env.S3C_CONCURRENCY = String(cfg.concurrency);
   const sink = new Sink();
   started = true;
   const vitest = await mods.vitestNode.createVitest(
