@@ -72,6 +72,17 @@ export interface ToolResult {
   ms: number;
 }
 
+/** A tool's run as the check's wire exchange: the command, its exit code, the redacted tail of its output. */
+function recordToolRun(command: string, res: ToolResult, timeoutMs: number): void {
+  const tail = (t: string): string => scrub(t.length > 1500 ? `…${t.slice(-1500)}` : t);
+  recordExchange({
+    request: { method: 'EXEC', url: scrub(command), headers: {} },
+    response: { status: res.code ?? -1, headers: {}, bodyPreview: `${tail(res.stdout)}${res.stderr ? `\n[stderr]\n${tail(res.stderr)}` : ''}` },
+    ...(res.code === null ? { error: `killed after ${timeoutMs} ms` } : {}),
+    ms: res.ms,
+  });
+}
+
 function execTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, record: boolean, input?: string): Promise<ToolResult> {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -86,15 +97,7 @@ function execTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs
     child.on('close', (code) => {
       clearTimeout(timer);
       const res: ToolResult = { code, stdout, stderr, ms: Date.now() - started };
-      if (record) {
-        const tail = (s: string): string => scrub(s.length > 1500 ? `…${s.slice(-1500)}` : s);
-        recordExchange({
-          request: { method: 'EXEC', url: scrub([cmd, ...args].join(' ')), headers: {} },
-          response: { status: code ?? -1, headers: {}, bodyPreview: `${tail(stdout)}${stderr ? `\n[stderr]\n${tail(stderr)}` : ''}` },
-          ...(code === null ? { error: `killed after ${timeoutMs} ms` } : {}),
-          ms: res.ms,
-        });
-      }
+      if (record) recordToolRun([cmd, ...args].join(' '), res, timeoutMs);
       resolve(res);
     });
   });
@@ -177,13 +180,7 @@ export function pythonSession(session: ClientSession, script: string, env: NodeJ
         c.stdin?.write(`${JSON.stringify(call)}\n`);
       });
       const res: ToolResult = { ...raw, ms: Date.now() - started };
-      const tail = (t: string): string => scrub(t.length > 1500 ? `…${t.slice(-1500)}` : t);
-      recordExchange({
-        request: { method: 'EXEC', url: scrub(`python3 (one process per file) ${call.name}(${call.args.map((a) => JSON.stringify(a)).join(', ')})`), headers: {} },
-        response: { status: res.code ?? -1, headers: {}, bodyPreview: `${tail(res.stdout)}${res.stderr ? `\n[stderr]\n${tail(res.stderr)}` : ''}` },
-        ...(res.code === null ? { error: `killed after ${timeoutMs} ms` } : {}),
-        ms: res.ms,
-      });
+      recordToolRun(`python3 (one process per file) ${call.name}(${call.args.map((a) => JSON.stringify(a)).join(', ')})`, res, timeoutMs);
       return res;
     },
     close: () => {
