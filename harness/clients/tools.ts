@@ -6,7 +6,7 @@
  * like every check's; an https target is reached directly (its traffic is not counted).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,75 @@ function execTool(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs
   });
 }
 
+/** What a python server answers for one call: what a separate process would have given. */
+interface ServedRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A long-lived python3 process that serves calls one at a time: a JSON line in, `\x1e` + a JSON line
+ * `{code, stdout, stderr}` out (output before the marker is ignored). Calls are queued; a call that
+ * outlives its time-out kills the process (code null), and the next call starts a new one.
+ */
+function pythonServer(interpreter: string, script: string, env: NodeJS.ProcessEnv): { serve: (call: unknown, timeoutMs: number) => Promise<ServedRun>; close: () => void } {
+  let child: ReturnType<typeof spawn> | undefined;
+  let pending: ((r: ServedRun) => void) | undefined;
+  let buffered = '';
+  let stderr = '';
+  let queue: Promise<unknown> = Promise.resolve();
+  const start = (): ReturnType<typeof spawn> => {
+    const c = spawn(interpreter, ['-c', script], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    buffered = '';
+    stderr = '';
+    c.stdout?.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const at = buffered.indexOf('\x1e');
+      const nl = at >= 0 ? buffered.indexOf('\n', at) : -1;
+      if (nl < 0) return;
+      const line = buffered.slice(at + 1, nl);
+      buffered = buffered.slice(nl + 1);
+      const done = pending;
+      pending = undefined;
+      done?.(JSON.parse(line) as ServedRun);
+    });
+    c.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+    c.on('error', (e) => (stderr += String(e)));
+    c.on('close', (code) => {
+      if (child === c) child = undefined;
+      const done = pending;
+      pending = undefined;
+      done?.({ code: code ?? null, stdout: buffered, stderr: stderr || 'the python process ended' });
+    });
+    return c;
+  };
+  const one = (call: unknown, timeoutMs: number): Promise<ServedRun> => {
+    child ??= start();
+    const c = child;
+    return new Promise<ServedRun>((resolve) => {
+      const timer = setTimeout(() => c.kill('SIGKILL'), timeoutMs);
+      pending = (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      };
+      c.stdin?.write(`${JSON.stringify(call)}\n`);
+    });
+  };
+  return {
+    serve: (call, timeoutMs) => {
+      const run = queue.then(() => one(call, timeoutMs));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    close: () => {
+      child?.stdin?.end();
+      child?.kill();
+      child = undefined;
+    },
+  };
+}
+
 /**
  * A long-lived Python process for a file's library calls (boto3): the interpreter and the library
  * are loaded once per file, not once per check — a python3 start with boto3 costs ~0.7 s of CPU,
@@ -136,59 +205,76 @@ _serve()
 `;
 
 export function pythonSession(session: ClientSession, script: string, env: NodeJS.ProcessEnv = {}): PythonSession {
-  let child: ReturnType<typeof spawn> | undefined;
-  let pending: ((r: { code: number | null; stdout: string; stderr: string }) => void) | undefined;
-  let buffered = '';
-  let stderr = '';
-  const start = (): ReturnType<typeof spawn> => {
-    const py = findTool('python3');
-    if (!py) throw new Error(missingTool('python3'));
-    const c = spawn(py, ['-c', `${script}\n${PY_SERVE}`], { env: { ...session.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    buffered = '';
-    stderr = '';
-    c.stdout?.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const at = buffered.indexOf('\x1e');
-      const nl = at >= 0 ? buffered.indexOf('\n', at) : -1;
-      if (nl < 0) return;
-      const line = buffered.slice(at + 1, nl);
-      buffered = buffered.slice(nl + 1);
-      const done = pending;
-      pending = undefined;
-      done?.(JSON.parse(line) as { code: number; stdout: string; stderr: string });
-    });
-    c.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    c.on('close', (code) => {
-      if (child === c) child = undefined;
-      const done = pending;
-      pending = undefined;
-      done?.({ code: code ?? null, stdout: buffered, stderr: stderr || 'the python process ended' });
-    });
-    return c;
-  };
+  const py = findTool('python3');
+  const server = py ? pythonServer(py, `${script}\n${PY_SERVE}`, { ...session.env, ...env }) : undefined;
   return {
     call: async (call, timeoutMs = 240_000) => {
+      if (!server) throw new Error(missingTool('python3'));
       const started = Date.now();
-      child ??= start();
-      const c = child;
-      const raw = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const timer = setTimeout(() => c.kill('SIGKILL'), timeoutMs);
-        pending = (r) => {
-          clearTimeout(timer);
-          resolve(r);
-        };
-        c.stdin?.write(`${JSON.stringify(call)}\n`);
-      });
-      const res: ToolResult = { ...raw, ms: Date.now() - started };
+      const res: ToolResult = { ...(await server.serve(call, timeoutMs)), ms: Date.now() - started };
       recordToolRun(`python3 (one process per file) ${call.name}(${call.args.map((a) => JSON.stringify(a)).join(', ')})`, res, timeoutMs);
       return res;
     },
-    close: () => {
-      child?.stdin?.end();
-      child?.kill();
-      child = undefined;
-    },
+    close: () => server?.close(),
   };
+}
+
+/**
+ * The AWS CLI, served by one python3 process per client session: `/usr/bin/aws` is a Python
+ * script whose whole work is `sys.exit(awscli.clidriver.main())`; the server runs that same entry
+ * point once per call, with the call's argv, environment (the session's, plus the call's) and stdin,
+ * and the call's own stdout and stderr, so each call builds a new CLI driver and botocore session as
+ * a new process would. What it saves is the interpreter start and the imports: ~1 s of CPU per
+ * command, most of a small command's cost. The traffic, the CLI's code and the exit code are the
+ * CLI's own. Used when the installed `aws` is such a script (Debian's awscli, pip's); any other
+ * `aws` (a frozen binary), or S3C_CLIENT_PROCESS_PER_CALL=1, runs one process per call.
+ */
+const AWS_SERVE = `
+import io, json, os, sys, traceback
+if os.environ.get('LC_CTYPE', '') == 'UTF-8':
+    os.environ['LC_CTYPE'] = 'en_US.UTF-8'
+import awscli.clidriver
+_BASE = dict(os.environ)
+def _serve():
+    chan_in, chan_out, real_err = sys.stdin, sys.stdout, sys.stderr
+    for line in chan_in:
+        call = json.loads(line)
+        os.environ.clear()
+        os.environ.update(_BASE)
+        os.environ.update(call.get('env') or {})
+        out = io.TextIOWrapper(io.BytesIO(), encoding='utf-8', errors='replace', write_through=True)
+        err = io.TextIOWrapper(io.BytesIO(), encoding='utf-8', errors='replace', write_through=True)
+        sys.stdin = io.TextIOWrapper(io.BytesIO((call.get('input') or '').encode('utf-8')), encoding='utf-8')
+        sys.stdout, sys.stderr = out, err
+        sys.argv = ['aws'] + call['args']
+        try:
+            rc = awscli.clidriver.main()
+            code = 0 if rc is None else rc if isinstance(rc, int) else 1
+        except SystemExit as e:
+            code = 0 if e.code is None else e.code if isinstance(e.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = chan_in, chan_out, real_err
+        res = {'code': code & 0xff, 'stdout': out.buffer.getvalue().decode('utf-8', 'replace'), 'stderr': err.buffer.getvalue().decode('utf-8', 'replace')}
+        chan_out.write('\\x1e' + json.dumps(res) + '\\n')
+        chan_out.flush()
+_serve()
+`;
+
+/** The interpreter of an `aws` that is a Python script calling awscli.clidriver, or undefined. */
+export function awsCliInterpreter(path: string): string | undefined {
+  let head: string;
+  try {
+    head = readFileSync(path, 'latin1').slice(0, 4096);
+  } catch {
+    return undefined;
+  }
+  const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(head);
+  if (!shebang?.[1] || !/awscli\.clidriver/.test(head)) return undefined;
+  const interpreter = /(^|\/)env$/.test(shebang[1]) ? shebang[2] : shebang[1];
+  return interpreter && /python/.test(interpreter) ? interpreter : undefined;
 }
 
 /** A counting TCP relay from 127.0.0.1 to an http endpoint: bytes exactly, requests by request line. */
@@ -266,6 +352,7 @@ export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'):
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };
+  let awsServer: ReturnType<typeof pythonServer> | undefined;
   return {
     endpoint,
     dir,
@@ -273,9 +360,17 @@ export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'):
     run: async (tool, args, opts = {}) => {
       const path = findTool(tool);
       if (!path) throw new Error(missingTool(tool));
-      return execTool(path, args, { ...env, ...(opts.env ?? {}) }, opts.timeoutMs ?? 240_000, true, opts.input);
+      const timeoutMs = opts.timeoutMs ?? 240_000;
+      const interpreter = tool === 'aws' && process.env.S3C_CLIENT_PROCESS_PER_CALL !== '1' ? awsCliInterpreter(path) : undefined;
+      if (!interpreter) return execTool(path, args, { ...env, ...(opts.env ?? {}) }, timeoutMs, true, opts.input);
+      awsServer ??= pythonServer(interpreter, AWS_SERVE, env);
+      const started = Date.now();
+      const res: ToolResult = { ...(await awsServer.serve({ args, env: opts.env ?? {}, input: opts.input ?? '' }, timeoutMs)), ms: Date.now() - started };
+      recordToolRun([path, ...args].join(' '), res, timeoutMs);
+      return res;
     },
     close: async () => {
+      awsServer?.close();
       await relay?.close();
       rmSync(dir, { recursive: true, force: true });
     },
