@@ -96,10 +96,11 @@ type Heavy = Awaited<ReturnType<typeof loadHeavy>>;
 
 /** Everything the run may need later is loaded before it starts: after a group Ctrl-C, tsx's transform service is gone. */
 async function loadHeavy() {
-  const [vitestNode, reporter, consoleReporter, globalSetup, verdict, estimate, preflight, buckets] = await Promise.all([
+  const [vitestNode, reporter, consoleReporter, allure, globalSetup, verdict, estimate, preflight, buckets] = await Promise.all([
     import('vitest/node'),
     import('../vitest/reporter.ts'),
     import('../vitest/console.ts'),
+    import('../vitest/allure.ts'),
     import('../vitest/global-setup.ts'),
     import('../verdict/verdict.ts'),
     import('../run/estimate.ts'),
@@ -109,7 +110,7 @@ async function loadHeavy() {
   // The conformance project's global setup runs in this process: the one loaded here (see
   // harness/vitest/global-setup-entry.ts).
   globalThis.__s3cGlobalSetup = globalSetup.default;
-  return { vitestNode, reporter, consoleReporter, verdict, estimate, preflight, buckets };
+  return { vitestNode, reporter, consoleReporter, allure, verdict, estimate, preflight, buckets };
 }
 
 function firstLine(cfg: Config, opts: CliOptions): string {
@@ -281,7 +282,7 @@ async function main(argv: string[]): Promise<number> {
       reporters: [
         new mods.consoleReporter.default(),
         new mods.reporter.default(),
-        ...(process.env.S3C_ALLURE_RESULTS ? [['allure-vitest/reporter', { resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: cfg.target } }] as [string, Record<string, unknown>]] : []),
+        ...(process.env.S3C_ALLURE_RESULTS ? [new mods.allure.default({ resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: cfg.target } })] : []),
         ['junit', { outputFile: junitPartial }] as [string, Record<string, unknown>],
       ],
       ...(pattern ? { testNamePattern: pattern } : {}),
