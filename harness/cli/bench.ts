@@ -153,7 +153,7 @@ const STARTUP_CHECK = 'HeadBucket/no-such-bucket';
 function runTarget(target: string, reportDir: string, args: string[] = []): Promise<{ code: number | null; wallMs: number }> {
   const started = Date.now();
   return new Promise((res) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness/cli/conformance.ts'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'harness/cli/s3c.mjs'), ...args], {
       cwd: ROOT,
       env: { ...process.env, S3C_TARGET: target, S3C_REPORT_DIR: reportDir, S3C_KEEP_SERVERS: process.env.S3C_KEEP_SERVERS ?? '1' },
       stdio: ['ignore', 'ignore', 'inherit'],

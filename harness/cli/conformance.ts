@@ -10,7 +10,7 @@
  * with the run's prefix) is emptied and deleted, a report marked `aborted` is written, exit 130.
  * Further signals within FORCE_AFTER_MS of the first do not skip that cleanup.
  *
- * Run it without a signal-relaying wrapper (`node --import tsx`, as package.json does): a wrapper
+ * Run it without a signal-relaying wrapper (`node harness/cli/s3c.mjs`, as package.json does): a wrapper
  * delivers a group Ctrl-C twice.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { applyOptionsToEnv, buildProgram, EXIT, testNamePattern, validateOptions
 import type { ResultsFile } from '../report/schema.ts';
 import { runState } from '../vitest/run-state.ts';
 import { filesForOnly, indexSuites } from './select.ts';
+import { startEmbeddedEarly, stopUntakenEmbedded } from '../../fixtures/servers/embedded.ts';
 
 /** Reference request counts: the latest local swift-local run, else the committed estimates. */
 const ESTIMATE_SOURCES = ['reports/bench/swift-local/results.json', 'reports/swift-local/results.json', 'fixtures/data/request-estimates.json'];
@@ -217,6 +218,11 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   out(firstLine(cfg, opts));
+  if (!opts.list && cfg.profile.server === 'embedded' && !cfg.endpoint) {
+    // s3rver starts while vitest loads; from here on a signal goes through the cleanup path.
+    startEmbeddedEarly();
+    started = true;
+  }
   if (cfg.ignored?.length) {
     out(`s3c: zero-config run on the embedded server: ignoring ${cfg.ignored.join(', ')} (name a target with S3C_TARGET or AWS_ENDPOINT_URL_S3 to use them)`);
   }
@@ -409,13 +415,15 @@ function summarize(results: ResultsFile, dir: string, state: ReturnType<typeof r
 }
 
 main(process.argv).then(
-  (code) => {
+  async (code) => {
+    await stopUntakenEmbedded();
     process.exitCode = code;
     // Workers and sockets are closed; give stdout a tick to flush, then leave.
     setTimeout(() => process.exit(code), 50).unref();
   },
-  (e: unknown) => {
+  async (e: unknown) => {
     err(`s3c: ${e instanceof Error ? e.message : String(e)}`);
+    await stopUntakenEmbedded();
     process.exit(EXIT.couldNotJudge);
   },
 );

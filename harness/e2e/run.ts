@@ -39,7 +39,7 @@ export function startCli(
   const reportDir = env.S3C_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 's3c-e2e-'));
   // As package.json runs it: node itself, no signal-relaying wrapper. `detached`: its own process
   // group, so a test can signal the group as a terminal's Ctrl-C does (process.kill(-pid, …)).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness/cli/conformance.ts'), ...args], {
+  const child = spawn(process.execPath, [join(ROOT, 'harness/cli/s3c.mjs'), ...args], {
     cwd: ROOT,
     // Each run its own Allure directory: the CLI empties it at start, so runs in parallel must not share one.
     env: cleanEnv({ S3C_REPORT_DIR: reportDir, S3C_ALLURE_RESULTS: join(reportDir, 'allure-results'), ...env }),

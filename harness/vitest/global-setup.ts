@@ -15,7 +15,7 @@ import { preflight } from '../run/preflight.ts';
 import { runState } from './run-state.ts';
 import type { Runtime } from '../run/runtime.ts';
 import type { Credentials } from '../config/targets.ts';
-import { startEmbedded, type StartedServer } from '../../fixtures/servers/embedded.ts';
+import { takeEmbedded, type StartedServer } from '../../fixtures/servers/embedded.ts';
 import { startScripted } from '../../fixtures/servers/scripted.ts';
 import { registerSecret } from '../transport/wire.ts';
 import { isContainerKind, startContainer } from '../../fixtures/containers/index.ts';
@@ -117,7 +117,7 @@ async function setupRun(project: TestProject): Promise<() => Promise<void>> {
         throw new Error((e as Error).message, { cause: e });
       }
     } else {
-      server = kind === 'embedded' ? await startEmbedded() : await startScripted(kind);
+      server = kind === 'embedded' ? await takeEmbedded() : await startScripted(kind);
     }
     endpoint = server.endpoint;
   }
