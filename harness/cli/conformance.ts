@@ -230,6 +230,8 @@ async function main(argv: string[]): Promise<number> {
     for (const l of process.listeners('SIGINT')) if (l !== onInt) process.off('SIGINT', l as () => void);
     for (const l of process.listeners('SIGTERM')) if (l !== onTerm) process.off('SIGTERM', l as () => void);
   };
+  // The entry's interim handlers (harness/cli/s3c.mjs) end here.
+  ownSignalsOnly();
 
   const pattern = testNamePattern(opts);
   // Preflight first, before the heavy imports, when the endpoint and keys are known (a local
@@ -278,7 +280,21 @@ async function main(argv: string[]): Promise<number> {
   process.env.S3C_CONCURRENCY = String(cfg.concurrency);
   const sink = new Sink();
   started = true;
-  const vitest = await mods.vitestNode.createVitest(
+  // vitest adds SIGINT/SIGTERM listeners that exit the process while it is created; ours stay the
+  // only ones (a signal in that window still cleans up).
+  // A cancel that comes before vitest starts the run is undone by it (it resets its cancelling flag
+  // when the run begins): such a signal cancels again once the first file is queued.
+  let runStarted = false;
+  let cancelWhenStarted: (() => void) | undefined;
+  const lateCancel = {
+    onTestModuleQueued: (): void => {
+      runStarted = true;
+      const cancel = cancelWhenStarted;
+      cancelWhenStarted = undefined;
+      cancel?.();
+    },
+  };
+  const vitest = await withOwnSignals(() => mods.vitestNode.createVitest(
     'test',
     {
       project: ['conformance'],
@@ -290,6 +306,7 @@ async function main(argv: string[]): Promise<number> {
         new mods.reporter.default(),
         ...(process.env.S3C_ALLURE_RESULTS ? [new mods.allure.default({ resultsDir: process.env.S3C_ALLURE_RESULTS, environmentInfo: { target: cfg.target } })] : []),
         ['junit', { outputFile: junitPartial }] as [string, Record<string, unknown>],
+        lateCancel,
       ],
       ...(pattern ? { testNamePattern: pattern } : {}),
       ...(opts.shard ? { shard: opts.shard } : {}),
@@ -297,12 +314,13 @@ async function main(argv: string[]): Promise<number> {
     },
     {},
     { stdout: sink, stderr: sink },
-  );
+  ));
   // vitest exits the process on SIGINT/SIGTERM; ours cancels the run instead, and cleans up.
   ownSignalsOnly();
   let killTimer: NodeJS.Timeout | undefined;
   hooks.onFirstSignal = () => {
     void vitest.cancelCurrentRun('keyboard-input');
+    if (!runStarted) cancelWhenStarted = () => void vitest.cancelCurrentRun('keyboard-input');
     killTimer = setTimeout(() => killWorkers(globalThis.__s3cRuntime?.runDir), STOP_GRACE_MS);
   };
   if (state.signal) {
@@ -381,6 +399,24 @@ async function main(argv: string[]): Promise<number> {
     rmSync(junitPartial, { force: true });
     // The summary is the last thing printed (after the servers stopped).
     for (const [isErr, line] of finalLines) (isErr ? err : out)(line);
+  }
+}
+
+/** Runs `fn` while listeners for SIGINT and SIGTERM that others add are ignored. */
+async function withOwnSignals<T>(fn: () => Promise<T>): Promise<T> {
+  const methods = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'] as const;
+  type Add = (this: NodeJS.Process, event: string | symbol, listener: (...args: unknown[]) => void) => NodeJS.Process;
+  const target = process as unknown as Record<(typeof methods)[number], Add>;
+  const saved = methods.map((m) => [m, target[m]] as const);
+  for (const [m, orig] of saved) {
+    target[m] = function (event, listener) {
+      return event === 'SIGINT' || event === 'SIGTERM' ? this : orig.call(this, event, listener);
+    };
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [m, orig] of saved) target[m] = orig;
   }
 }
 

@@ -1,3 +1,4 @@
+/* global process */
 /**
  * The CLI's entry point (`npm run conformance`): `node harness/cli/s3c.mjs [options] [filters]`.
  *
@@ -8,6 +9,15 @@
  * it. The run is this process (no wrapper that relays signals); `node --import tsx
  * harness/cli/conformance.ts` is the same run, started ~1.5 s slower.
  */
+// Until conformance.ts installs its own handlers (which clean up), a signal ends a run that has not
+// started: nothing exists yet to clean up.
+const interim = (sig) => {
+  process.stderr.write(`\ns3c: ${sig}: stopped before the run started; nothing to clean up\n`);
+  process.exit(130);
+};
+process.on('SIGINT', interim);
+process.on('SIGTERM', interim);
+
 await Promise.all(
   [
     'vitest/node',
