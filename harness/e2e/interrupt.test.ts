@@ -5,7 +5,8 @@
  * cleanup, and SIGTERM to the CLI alone. Every time: exit 130 and no bucket of the run left on the
  * server; a run interrupted mid-way writes a report marked aborted and never a truncated junit.xml.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -142,5 +143,32 @@ describe('interrupting a run (process group, swift-local)', () => {
     expect(r.code, cli.out()).toBe(130);
     expect(await bucketsOf(runId)).toEqual([]);
     expect(latestResults(r, runId)?.run.aborted).toMatch(/interrupted \(SIGTERM\)/);
+  });
+});
+
+/**
+ * The embedded target starts s3rver while vitest loads: a signal to the CLI alone at any moment of
+ * the start (before its handlers exist, while the server starts, while vitest is created, before
+ * vitest's run begins) ends in exit 130, with no s3rver process and no data directory left behind.
+ */
+describe('interrupting the start of an embedded run (the CLI alone)', () => {
+  const s3rvers = (): number[] => {
+    const r = spawnSync('pgrep', ['-f', 'node_modules/s3rver/bin/s3rver.js']);
+    return r.stdout.toString().trim().split('\n').filter(Boolean).map(Number);
+  };
+  test.each([150, 700, 1200, 1700, 2500])('SIGTERM %i ms after the start', async (delay) => {
+    const scratch = mkdtempSync(join(tmpdir(), 's3c-scratch-'));
+    const before = new Set(s3rvers());
+    const { child, done } = startCli(['suites/bucket/HeadBucket.test.ts'], { S3C_TARGET: 'embedded', S3C_SCRATCH_DIR: scratch });
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill('SIGTERM');
+    const r = await done;
+    const out = r.stdout + r.stderr;
+    // A run this short may end before the signal; then it is a complete run, exit 0.
+    if (!/SIGTERM/.test(out)) expect(r.code, out).toBe(0);
+    else expect(r.code, out).toBe(130);
+    // s3rver notices a parent that is gone within a second.
+    await waitFor(() => s3rvers().every((p) => before.has(p)), 5_000, 's3rver to exit');
+    await waitFor(() => readdirSync(scratch).filter((d) => d.startsWith('s3c-s3rver-')).length === 0, 5_000, "s3rver's data directory to be removed");
   });
 });
