@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { counters } from '../transport/http.ts';
@@ -287,8 +287,11 @@ const REQUEST_LINE = /(?:^|\r\n)(?:GET|PUT|POST|HEAD|DELETE|OPTIONS) \S+ HTTP\/1
 
 export async function startRelay(endpoint: string): Promise<Relay> {
   const up = new URL(endpoint);
+  const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = createConnection({ host: up.hostname, port: Number(up.port || 80) });
+    open.add(client);
+    open.add(upstream);
     let carry = '';
     client.on('data', (d: Buffer) => {
       counters.bytesSent += d.length;
@@ -311,12 +314,20 @@ export async function startRelay(endpoint: string): Promise<Relay> {
     upstream.on('error', end);
     client.on('close', end);
     upstream.on('close', end);
+    client.once('close', () => open.delete(client));
+    upstream.once('close', () => open.delete(upstream));
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const port = (server.address() as AddressInfo).port;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((res) => server.close(() => res())),
+    // A client's idle kept-alive connections would hold server.close() until the client drops them
+    // (seconds): the session is over, so they are closed here.
+    close: () =>
+      new Promise<void>((res) => {
+        server.close(() => res());
+        for (const s of open) s.destroy();
+      }),
   };
 }
 
