@@ -3,12 +3,14 @@
  * skipped or expected to fail; the body runs with the wire log and request counters around it, and
  * its outcome, error, wire exchange and costs travel to the reporters in `task.meta.s3c`.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'vitest';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3 } from '../transport/client.ts';
-import { loadExpectations, lookupExpectation, type ExpectationSet } from '../verdict/expectations.ts';
+import { loadExpectations, lookupExpectation, type Expectation, type ExpectationSet } from '../verdict/expectations.ts';
 import { diffCounters, isTransportError, snapshotCounters } from '../transport/http.ts';
 import { probeTarget } from '../transport/liveness.ts';
 import { OPERATIONS } from './operations.ts';
@@ -47,7 +49,30 @@ function expectationsFor(rt: Runtime): ExpectationSet {
   const key = `${dir}\0${rt.target}`;
   const cache = (globalThis.__s3cExpectations ??= new Map());
   let set = cache.get(key);
-  if (!set) cache.set(key, (set = loadExpectations(dir, rt.target)));
+  if (!set) cache.set(key, (set = runExpectations(rt, dir)));
+  return set;
+}
+
+/**
+ * Parsed once per run: the first worker writes what it parsed as JSON in the run's directory and
+ * the others read that (JSON.parse of it is ~20× cheaper than the YAML parse).
+ */
+function runExpectations(rt: Runtime, dir: string): ExpectationSet {
+  const file = join(rt.runDir, `expectations-${createHash('sha1').update(`${dir}\0${rt.target}`).digest('hex').slice(0, 12)}.json`);
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8')) as { target: string; exact: Array<[string, Expectation]>; prefixes: Array<[string, Expectation]> };
+    return { target: j.target, exact: new Map(j.exact), prefixes: j.prefixes };
+  } catch {
+    /* not written yet (or no run directory): parse the files */
+  }
+  const set = loadExpectations(dir, rt.target);
+  try {
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ target: set.target, exact: [...set.exact], prefixes: set.prefixes }));
+    renameSync(tmp, file);
+  } catch {
+    /* no run directory: every worker parses */
+  }
   return set;
 }
 
