@@ -79,7 +79,7 @@ check(
     level: 'optional',
     feature: 'sigv2',
     title: 'GET signed with SigV2 and an access key the target does not know → 403 InvalidAccessKeyId',
-    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID you provided does not exist in our records.')],
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.')],
   },
   async () => {
     const keys = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };

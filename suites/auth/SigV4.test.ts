@@ -66,7 +66,7 @@ check(
     level: 'required',
     title: 'PUT with x-amz-content-sha256: UNSIGNED-PAYLOAD → 200, the object holds the bytes sent',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html', 'You include the literal string UNSIGNED-PAYLOAD when constructing a canonical request, and set the same value as the x-amz-content-sha256 header value when sending the request to Amazon S3.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'You include the literal string UNSIGNED-PAYLOAD when constructing a canonical request, and set the same value as the x-amz-content-sha256 header value when sending the request to Amazon S3.'),
     ],
   },
   async () => {
@@ -94,7 +94,7 @@ for (const k of KEYS) {
       title: `PUT of key ${JSON.stringify(k.key)} signed with the S3 canonical URI (${k.why}) → 200, readable under that key`,
       evidence: [
         doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'Do not URI-encode any of the unreserved characters that RFC 3986 defines: A-Z, a-z, 0-9, hyphen ( - ), underscore ( _ ), period ( . ), and tilde ( ~ ).'),
-        doc('https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
+        doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
       ],
     },
     async () => {
@@ -140,7 +140,7 @@ check(
     level: 'required',
     title: 'signed header values with outer and inner runs of spaces (Trimall in the canonical request) → 200',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'The Trimall function removes excess white space before and after values, and converts sequential spaces to a single space.'),
+      doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'The Trimall function removes excess white space before and after values, and converts sequential spaces to a single space.'),
     ],
   },
   async () => {
@@ -212,7 +212,7 @@ check(
     level: 'optional',
     title: 'SigV4 request with both Date (an HTTP date an hour old) and X-Amz-Date (now, signed) → 200: X-Amz-Date wins',
     evidence: [
-      doc('https://docs.aws.amazon.com/compute-optimizer/latest/APIReference/CommonParameters.html', 'When X-Amz-Date is used, it always overrides the value of the Date header.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonRequestHeaders.html', 'Note that when x-amz-date is present, it always overrides the value of the Date header.'),
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_object_create_date_and_amz_date: a PUT carrying both Date and X-Amz-Date succeeds'),
     ],
   },
@@ -270,7 +270,7 @@ check(
     level: 'required',
     title: 'signed with an access key the target does not know → 403 InvalidAccessKeyId',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID you provided does not exist in our records.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.'),
     ],
   },
   async () => {
@@ -285,7 +285,7 @@ check(
     level: 'required',
     title: 'unknown access key → 403 rejected (InvalidAccessKeyId, or SignatureDoesNotMatch/AccessDenied behind Keystone/tempauth)',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID you provided does not exist in our records.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.'),
     ],
   },
   async ({ note }) => {

@@ -125,7 +125,7 @@ check(
     title: 'presigned PUT then presigned GET (own signer) of a key with UTF-8 and reserved characters → 200, the bytes round-trip',
     evidence: [
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.'),
-      doc('https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
+      doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
     ],
   },
   async () => {
@@ -460,7 +460,7 @@ check(
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'presigned GET whose X-Amz-Credential names an access key the target does not know → 403 InvalidAccessKeyId',
-    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID you provided does not exist in our records.')],
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.')],
   },
   async () => {
     const keys = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };

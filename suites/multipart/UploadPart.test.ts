@@ -331,7 +331,7 @@ check(
     level: 'required',
     title: 'UploadPart sent with Expect: 100-continue → 200 with the part’s MD5 ETag, and the part completes into the object',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectPUT.html', 'Expect: When your application uses 100-continue, it does not send the request body until it receives an acknowledgment.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonRequestHeaders.html', 'Expect: When your application uses 100-continue, it does not send the request body until it receives an acknowledgment.'),
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'Part numbers can be any number from 1 to 10,000, inclusive.'),
     ],
   },

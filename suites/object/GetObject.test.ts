@@ -142,7 +142,7 @@ check(
     title: 'a range whose first byte is the object size → 416 InvalidRange',
     evidence: [
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_range#get-100-200', '416 InvalidRange'),
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range cannot be satisfied. | 416 Requested Range Not Satisfiable'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range is not valid for the request. Try another range. | 416 Requested Range Not Satisfiable'),
     ],
   },
   async () => {
@@ -254,7 +254,7 @@ check(
       peer('https://github.com/versity/versitygw/tree/main/tests/integration', 'GetObject_zero_len_with_range, "reference server expectations for a 0-byte object": bytes=0-, bytes=0-0, bytes=-0 fail with InvalidRange'),
       peer('https://github.com/minio/minio-java/issues/636', 'AWS S3 answered InvalidRange "The requested range is not satisfiable" to GET Range: bytes=0- of a 0-byte object'),
       peer('https://github.com/minio/minio/pull/17713', 'a trace of AWS S3 rejecting a 0-based range on an empty object'),
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range cannot be satisfied. | 416 Requested Range Not Satisfiable'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range is not valid for the request. Try another range. | 416 Requested Range Not Satisfiable'),
     ],
   },
   async () => {

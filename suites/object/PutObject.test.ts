@@ -450,7 +450,7 @@ check(
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'PUT whose Content-MD5 is well-formed but wrong → 400 BadDigest, and no object is created',
-    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'BadDigest | The Content-MD5 or checksum value that you specified did not match what was received. | 400 Bad Request')],
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'BadDigest | The Content-MD5 or checksum value that you specified did not match what the server received. | 400 Bad Request')],
   },
   async () => {
     const key = `${uniq()}md5-bad`;
@@ -1027,7 +1027,7 @@ check(
     level: 'optional',
     title: 'SDK defaults, stream body (aws-chunked, trailing x-amz-checksum-crc32) → 200, and the object is the payload, not the chunk framing',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html', 'you can send the checksum as a trailer at the end of the payload'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html', 'calculate the checksum for your object (or object parts) and automatically appends it to the end of your upload request'),
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_object_content_encoding_aws_chunked: an aws-chunked upload stores the decoded payload'),
     ],
   },
