@@ -166,7 +166,7 @@ check(
     level: 'required',
     title: 'presigned GET (X-Amz-SignedHeaders=host) sent with extra headers that are not x-amz-* (Range, X-Custom) → accepted: 206 with the range',
     evidence: [
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'For Amazon S3, the CanonicalHeaders list must include the following: HTTP host header. If the Content-Type header is present in the request, you must add it to the CanonicalHeaders list. Any x-amz-* headers that you plan to include in your request must also be added.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'The CanonicalHeaders list must include the following: HTTP host header. If the Content-Type header is present in the request, you must add it to the CanonicalHeaders list. Any x-amz-* headers that you plan to include in your request must also be added.'),
     ],
   },
   async () => {

@@ -187,7 +187,7 @@ check(
 check(
   { id: 'Boto3/upload-file-multipart', timeoutMs: 300_000, spec: `${BOTO}upload_file.html`, level: 'required', skipIf,
     title: 'boto3 upload_file of a 17 MiB file (above the 8 MiB multipart threshold, concurrent parts) → the bytes, multipart ETag',
-    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html', 'In general, when your object size reaches 100 MB, you should consider using multipart uploads instead of uploading the object in a single operation.'), doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html', 'Completes a multipart upload by assembling previously uploaded parts.')] },
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'In general, when your object size reaches 100 MB, you should consider using multipart uploads instead of uploading the object in a single operation.'), doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html', 'Completes a multipart upload by assembling previously uploaded parts.')] },
   async ({ s3 }) => {
     const data = seeded(rt, 17 * MiB, 'bmpu');
     await boto('upload_file', writeLocal(cli.dir, 'bmpu.bin', data), bucket, 'tm/up.bin');

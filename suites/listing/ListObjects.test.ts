@@ -432,7 +432,7 @@ check(
     level: 'required',
     title: 'encoding-type=url → keys, prefixes, delimiter and markers URL-encoded (a space as + or %20), EncodingType=url echoed',
     evidence: [
-      doc(`${API}#API_ListObjects_ResponseElements`, 'If you specify the encoding-type request parameter, Amazon S3 includes this element in the response, and returns encoded key name values in the following response elements: Delimiter, Marker, Prefix, NextMarker, Key.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketGET.html', 'If you specify the encoding-type request parameter, Amazon S3 includes this element in the response, and returns encoded key name values in the following response elements: Delimiter, Marker, Prefix, NextMarker, Key.'),
       recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListObjects::test_list_objects_with_prefix[%2F]#list-objects', 'Delimiter %2F comes back encoded as %252F'),
       peer('https://github.com/brekkylab/backlot/issues/178', 'measured on AWS: key "a b.txt" is listed as a+b.txt, "a+b.txt" as a%2Bb.txt, "100%.csv" as 100%25.csv'),
     ],

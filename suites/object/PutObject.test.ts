@@ -97,7 +97,7 @@ property(
     evidence: [
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_etag_on_get_object_call#get_object'),
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_system_metadata_with_unicode#get-object', 'a 0-byte object: ETag "d41d8cd98f00b204e9800998ecf8427e", ContentLength 0'),
-      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'The entity tag is a hash of the object. The ETag reflects changes only to the contents of an object, not its metadata.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
     ],
     maxRuns: 10,
     examples: [{ body: { size: 0, seed: 1 } }, { body: { size: 1, seed: 2 } }, { body: { size: 65536, seed: 3 } }],
