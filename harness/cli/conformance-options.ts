@@ -48,6 +48,7 @@ const VARIABLES: Array<[string, string]> = [
   ['S3C_CONCURRENCY, S3C_REQUEST_TIMEOUT_MS, S3C_LIST_SETTLE_MS', 'files in parallel, request time-out, listing settle window'],
   ['S3C_MAX_REQUESTS', 'request budget: the run stops when it is exceeded'],
   ['S3C_BUCKET_PREFIX, S3C_PATH_STYLE, S3C_STRICT, S3C_KEEP_SERVERS', 'bucket prefix, addressing, --strict, keep local servers'],
+  ['S3C_CLIENT_PROCESS_PER_CALL', '1: the AWS CLI as one process per command (real-client checks)'],
 ];
 
 export function helpText(): string {
