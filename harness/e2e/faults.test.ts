@@ -14,6 +14,7 @@ import { FAULTS, type Fault } from '../selftest/faults.ts';
 import { startProxy, type RunningProxy } from '../selftest/proxy.ts';
 import { filesForOnly, indexSuites } from '../cli/select.ts';
 import { badVerdicts, readResults, ROOT, runCli } from './run.ts';
+import { mapLimited } from '../run/limited.ts';
 
 let upstream = '';
 /**
@@ -79,20 +80,6 @@ async function judge(fault: Fault): Promise<Outcome> {
   };
 }
 
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i] as T);
-      }
-    }),
-  );
-  return out;
-}
-
 describe('fault-injecting proxy in front of swift-local', () => {
   test('through the unmodified proxy, the checks of every faulted operation pass', async () => {
     const proxy = await startProxy(upstream);
@@ -106,7 +93,7 @@ describe('fault-injecting proxy in front of swift-local', () => {
   });
 
   test('every injected fault makes a check of the right operation fail', async () => {
-    const outcomes = await pool(SELECTED, 3, judge);
+    const outcomes = await mapLimited(SELECTED, 3, judge);
     const caught = outcomes.filter((o) => o.caught).length;
     const lines = [
       `# Fault self-validation (${TARGET} behind the fault proxy)`,

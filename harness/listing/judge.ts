@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { ListBucketsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { expectEqual, expectMatch, fail, ISO_TIMESTAMP, step } from '../oracle/expect.ts';
+import { mapLimited } from '../run/limited.ts';
 import type { Runtime } from '../run/runtime.ts';
 import { effectiveMaxKeys, listAll, type ListQuery, type ModelPage } from './model.ts';
 import { followPages, settled } from './paginate.ts';
@@ -34,15 +35,11 @@ export function bodyFor(key: string): Buffer {
 /** PUT every key (bounded concurrency); returns what each entry of a listing must show. */
 export async function uploadKeys(s3: S3Client, bucket: string, keys: readonly string[], concurrency = 8): Promise<KeyStore> {
   const store: KeyStore = new Map();
-  const queue = [...keys];
-  const worker = async (): Promise<void> => {
-    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-      const body = bodyFor(key);
-      await step(`PutObject ${JSON.stringify(key)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
-      store.set(key, { size: body.length, etag: `"${createHash('md5').update(body).digest('hex')}"` });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, keys.length) }, worker));
+  await mapLimited(keys, concurrency, async (key) => {
+    const body = bodyFor(key);
+    await step(`PutObject ${JSON.stringify(key)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
+    store.set(key, { size: body.length, etag: `"${createHash('md5').update(body).digest('hex')}"` });
+  });
   return store;
 }
 

@@ -19,6 +19,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { makeClient } from '../transport/client.ts';
+import { mapLimited } from './limited.ts';
 import type { Runtime } from './runtime.ts';
 
 const MAX_NAME = 63;
@@ -209,7 +210,7 @@ export async function emptyBucket(rt: Runtime, name: string, client: S3Client = 
     for (let page = 0, keyMarker: string | undefined, idMarker: string | undefined; page < 100; page++) {
       const r = await client.send(new ListMultipartUploadsCommand({ Bucket: name, KeyMarker: keyMarker, UploadIdMarker: idMarker }));
       const uploads = (r.Uploads ?? []).filter((u) => u.Key && u.UploadId);
-      await eachLimited(uploads, CLEANUP_PARALLEL, (u) => client.send(new AbortMultipartUploadCommand({ Bucket: name, Key: u.Key, UploadId: u.UploadId })).catch(() => undefined));
+      await mapLimited(uploads, CLEANUP_PARALLEL, (u) => client.send(new AbortMultipartUploadCommand({ Bucket: name, Key: u.Key, UploadId: u.UploadId })).catch(() => undefined));
       if (!r.IsTruncated) break;
       keyMarker = r.NextKeyMarker;
       idMarker = r.NextUploadIdMarker;
@@ -229,7 +230,7 @@ export async function emptyBucket(rt: Runtime, name: string, client: S3Client = 
       } catch {
         batchOk = false;
       }
-      if (!batchOk) await eachLimited(keys, CLEANUP_PARALLEL, (Key) => client.send(new DeleteObjectCommand({ Bucket: name, Key })).catch(() => undefined));
+      if (!batchOk) await mapLimited(keys, CLEANUP_PARALLEL, (Key) => client.send(new DeleteObjectCommand({ Bucket: name, Key })).catch(() => undefined));
     }
     if (!r.IsTruncated) break;
     if (r.NextContinuationToken && r.NextContinuationToken !== token) token = r.NextContinuationToken;
@@ -283,7 +284,7 @@ export async function destroyBucket(rt: Runtime, name: string): Promise<boolean>
 /** Destroy every bucket this worker created (a few at once). Called after each file. */
 export async function destroyOwned(rt: Runtime): Promise<string[]> {
   const leaked: string[] = [];
-  await eachLimited([...owned], CLEANUP_PARALLEL, async (name) => {
+  await mapLimited([...owned], CLEANUP_PARALLEL, async (name) => {
     const ok = await destroyBucket(rt, name).catch(() => false);
     if (!ok) leaked.push(name);
   });
@@ -295,15 +296,6 @@ export async function destroyOwned(rt: Runtime): Promise<string[]> {
  * is what a sequential clean-up waits on (a file's buckets, a bucket's uploads).
  */
 const CLEANUP_PARALLEL = 4;
-
-/** `fn` over `items`, at most `limit` at a time. */
-export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
 
 export function ownedBuckets(): readonly string[] {
   return [...owned];
