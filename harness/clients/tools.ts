@@ -115,7 +115,7 @@ interface ServedRun {
  * `{code, stdout, stderr}` out (output before the marker is ignored). Calls are queued; a call that
  * outlives its time-out kills the process (code null), and the next call starts a new one.
  */
-function pythonServer(interpreter: string, script: string, env: NodeJS.ProcessEnv): { serve: (call: unknown, timeoutMs: number) => Promise<ServedRun>; close: () => void } {
+function pythonServer(interpreter: string, script: string, env: NodeJS.ProcessEnv): { serve: (call: unknown, timeoutMs: number) => Promise<ToolResult>; close: () => void } {
   let child: ReturnType<typeof spawn> | undefined;
   let pending: ((r: ServedRun) => void) | undefined;
   let buffered = '';
@@ -146,14 +146,15 @@ function pythonServer(interpreter: string, script: string, env: NodeJS.ProcessEn
     });
     return c;
   };
-  const one = (call: unknown, timeoutMs: number): Promise<ServedRun> => {
+  const one = (call: unknown, timeoutMs: number): Promise<ToolResult> => {
+    const started = Date.now();
     child ??= start();
     const c = child;
-    return new Promise<ServedRun>((resolve) => {
+    return new Promise<ToolResult>((resolve) => {
       const timer = setTimeout(() => c.kill('SIGKILL'), timeoutMs);
       pending = (r) => {
         clearTimeout(timer);
-        resolve(r);
+        resolve({ ...r, ms: Date.now() - started });
       };
       c.stdin?.write(`${JSON.stringify(call)}\n`);
     });
@@ -210,8 +211,7 @@ export function pythonSession(session: ClientSession, script: string, env: NodeJ
   return {
     call: async (call, timeoutMs = 240_000) => {
       if (!server) throw new Error(missingTool('python3'));
-      const started = Date.now();
-      const res: ToolResult = { ...(await server.serve(call, timeoutMs)), ms: Date.now() - started };
+      const res = await server.serve(call, timeoutMs);
       recordToolRun(`python3 (one process per file) ${call.name}(${call.args.map((a) => JSON.stringify(a)).join(', ')})`, res, timeoutMs);
       return res;
     },
@@ -363,7 +363,8 @@ export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'):
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
   };
-  let awsServer: ReturnType<typeof pythonServer> | undefined;
+  /** The session's aws server; null: this `aws` runs as a process per command. */
+  let awsServer: ReturnType<typeof pythonServer> | null | undefined;
   return {
     endpoint,
     dir,
@@ -372,11 +373,13 @@ export async function clientSession(rt: Runtime, user: 'main' | 'alt' = 'main'):
       const path = findTool(tool);
       if (!path) throw new Error(missingTool(tool));
       const timeoutMs = opts.timeoutMs ?? 240_000;
-      const interpreter = tool === 'aws' && process.env.S3C_CLIENT_PROCESS_PER_CALL !== '1' ? awsCliInterpreter(path) : undefined;
-      if (!interpreter) return execTool(path, args, { ...env, ...(opts.env ?? {}) }, timeoutMs, true, opts.input);
-      awsServer ??= pythonServer(interpreter, AWS_SERVE, env);
-      const started = Date.now();
-      const res: ToolResult = { ...(await awsServer.serve({ args, env: opts.env ?? {}, input: opts.input ?? '' }, timeoutMs)), ms: Date.now() - started };
+      if (tool === 'aws' && awsServer === undefined) {
+        // Decided once per session: whether this `aws` can be served (its script read once).
+        const interpreter = process.env.S3C_CLIENT_PROCESS_PER_CALL === '1' ? undefined : awsCliInterpreter(path);
+        awsServer = interpreter ? pythonServer(interpreter, AWS_SERVE, env) : null;
+      }
+      if (tool !== 'aws' || !awsServer) return execTool(path, args, { ...env, ...(opts.env ?? {}) }, timeoutMs, true, opts.input);
+      const res = await awsServer.serve({ args, env: opts.env ?? {}, input: opts.input ?? '' }, timeoutMs);
       recordToolRun([path, ...args].join(' '), res, timeoutMs);
       return res;
     },
