@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startScripted } from '../../fixtures/servers/scripted.ts';
-import { FAULTS, type Fault } from '../selftest/faults.ts';
+import { FAULTS, type Fault } from '../selftest/faults/index.ts';
 import { startProxy, type RunningProxy } from '../selftest/proxy.ts';
 import { filesForOnly, indexSuites } from '../cli/select.ts';
 import { badVerdicts, readResults, ROOT, runCli } from './run.ts';
@@ -19,8 +19,8 @@ import { mapLimited } from '../run/limited.ts';
 let upstream = '';
 /**
  * Which faults run: S3C_FAULTS=<id prefix>[,…] selects by id; S3C_FAULTS_ALL=1 (npm run selftest:faults,
- * which .ci/run calls) runs the whole catalogue; otherwise (npm test) a sample: the first fault of each
- * operation, so every operation's checks are shown able to fail on every `npm test`.
+ * which .ci/run calls) runs the whole catalogue; otherwise (npm run selftest:faults:sample) a sample:
+ * the first fault of each operation.
  * S3C_FAULT_TARGET=rgw-local puts RGW behind the proxy.
  */
 function selectFaults(): Fault[] {

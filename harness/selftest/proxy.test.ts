@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FAULTS, operationOf } from './faults.ts';
+import { FAULTS, operationOf } from './faults/index.ts';
 import { startProxy, type RunningProxy } from './proxy.ts';
 
 let upstream: Server;

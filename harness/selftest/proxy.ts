@@ -1,6 +1,6 @@
 /**
  * A fault-injecting HTTP proxy for the suite's self-validation: it sits between the suite and a
- * real local server and breaks one behaviour at a time (harness/selftest/faults.ts). It forwards
+ * real local server and breaks one behaviour at a time (harness/selftest/faults/). It forwards
  * the Host header unchanged (SigV4 signs it) and buffers bodies, so a fault can rewrite status,
  * headers and body of a request or a response.
  */

@@ -1,9 +1,10 @@
 /**
  * The building blocks of faults: recognising a request's S3 operation and rewriting requests and
- * answers. Used by faults.ts and the per-area catalogues (faults-<area>.ts).
+ * answers, plus the few helpers several area catalogues share. Used by the area catalogues
+ * (faults/<area>.ts) and re-exported by faults/index.ts.
  */
-import type { Area, Operation } from '../check/operations.ts';
-import { pathOf, queryOf, type FaultHooks, type ProxyRequest, type ProxyResponse } from './proxy.ts';
+import type { Area, Operation } from '../../check/operations.ts';
+import { pathOf, queryOf, type FaultHooks, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 export interface Fault extends FaultHooks {
   id: string;
@@ -130,3 +131,25 @@ export function reverseElements(xml: string, tag: string): string {
   return xml.replace(re, () => reversed[i++] as string);
 }
 
+// ---- helpers several area catalogues share ------------------------------------------------
+
+export const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Rewrite every <tag>value</tag> of the body. */
+export function editElements(xml: string, tag: string, f: (v: string) => string): string {
+  return xml.replace(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'), (_m, v: string) => `<${tag}>${f(v)}</${tag}>`);
+}
+
+/** An S3 error document answer (without a RequestId element; bucket.ts and object.ts build theirs with one). */
+export function s3Error(status: number, code: string): ProxyResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'fault' },
+    body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>fault</Message></Error>`),
+  };
+}
+
+/** Rewrite an error answer's code (and optionally its status). */
+export function recode(res: ProxyResponse, code: string, status = res.status): ProxyResponse {
+  return { ...res, status, body: Buffer.from(res.body.toString('utf8').replace(/<Code>[^<]*<\/Code>/, `<Code>${code}</Code>`)) };
+}

@@ -1,16 +1,40 @@
 /**
- * Object faults for the self-validation (see faults.ts for the shape and helpers): plausible bugs
- * of an S3 layer's object read/write path — representation headers lost or reformatted on the way
- * out, copy metadata handled wrongly, multi-object delete answers of the wrong shape, and success
- * or error statuses of the underlying store leaking through.
+ * The faults of the object area (PutObject, GetObject, HeadObject, CopyObject, DeleteObject,
+ * DeleteObjects): plausible bugs of an S3 layer's object read/write path — representation headers
+ * lost or reformatted on the way out, Range and conditional handling, Unicode key handling,
+ * directory emulation, copy-source parsing and copy metadata handled wrongly, multi-object delete
+ * answers of the wrong shape, request-id headers, and success or error statuses of the underlying
+ * store leaking through. See kit.ts for the shape of a fault.
  *
  * A few faults keep a little state (what a PUT wrote, where a copy went) so they can emulate a
  * server bug faithfully on the later GET/HEAD of that object; the state lives in the fault and
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, type Fault } from './fault-kit.ts';
-import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from './proxy.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
+import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
+
+/**
+ * The PutObject checks that can be judged through the proxy: all but the raw-socket checks of the
+ * HTTP framing (PutObject/expect-100-continue*, PutObject/missing-content-length), which the
+ * proxy's own HTTP server answers itself (it sends 100 Continue before forwarding and re-frames
+ * the body), so they say nothing about the server behind it.
+ */
+const PUT_OBJECT_THROUGH_PROXY = [
+  'PutObject/round-trip',
+  'PutObject/key',
+  'PutObject/metadata',
+  'PutObject/default-content-type',
+  'PutObject/content-md5',
+  'PutObject/bad-digest',
+  'PutObject/checksum',
+  'PutObject/if-',
+  'PutObject/overwrite',
+  'PutObject/no-such-bucket',
+  'PutObject/expected-bucket-owner',
+  'PutObject/request-id',
+  'PutObject/sdk-default',
+];
 
 /** "bucket/decoded key" of a path-style object request. */
 function objectPath(req: Pick<ProxyRequest, 'url'>): string {
@@ -58,7 +82,6 @@ function setHeader(res: ProxyResponse, name: string, value: string): ProxyRespon
   return { ...res, headers: { ...res.headers, [name]: value } };
 }
 
-const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const xmlUnescape = (s: string): string =>
   s
     .replace(/&lt;/g, '<')
@@ -80,6 +103,70 @@ function httpDateLastModified(xml: string): string {
     const d = new Date(iso);
     return `<LastModified>${Number.isNaN(d.getTime()) ? iso : d.toUTCString()}</LastModified>`;
   });
+}
+
+const headerOf = (req: ProxyRequest, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+};
+
+/** A Range header a lax parser would still serve: anything but one well-formed, ordered byte range. */
+function malformedRange(v: string): boolean {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(v);
+  if (!m) return true;
+  const [, a, b] = m;
+  if (a === '' && b === '') return true;
+  return a !== '' && b !== '' && Number(a) > Number(b);
+}
+
+/** Rewrite the key of a path-style URL (decoded) with `f`, keeping the query. */
+function rewriteKey(url: string, f: (key: string) => string): string | undefined {
+  const [path = '/', qs] = url.split('?');
+  const m = /^\/([^/]+)\/(.+)$/.exec(path);
+  if (!m?.[2]) return undefined;
+  let key: string;
+  try {
+    key = decodeURIComponent(m[2]);
+  } catch {
+    return undefined;
+  }
+  const next = f(key);
+  if (next === key) return undefined;
+  const enc = next
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+  return `/${m[1]}/${enc}${qs !== undefined ? `?${qs}` : ''}`;
+}
+
+function rfc2047Decoded(v: string): string | undefined {
+  const m = /^=\?UTF-8\?B\?(.*)\?=$/i.exec(v);
+  return m ? Buffer.from(m[1] ?? '', 'base64').toString('latin1') : undefined;
+}
+
+/** An S3 error document with a RequestId element and both request-id headers (the kit's s3Error has neither). */
+function s3Error(status: number, code: string, message: string): ProxyResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'fault', 'x-amz-id-2': 'fault' },
+    body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>fault</RequestId></Error>`),
+  };
+}
+
+/** A CopyObject whose x-amz-copy-source matches `test` is answered 404 NoSuchKey (a server that decodes the source wrongly). */
+function copySourceMisdecoded(id: string, description: string, only: string[], test: (src: string) => boolean): Fault {
+  return {
+    id,
+    area: 'object',
+    operation: 'CopyObject',
+    description,
+    only,
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'CopyObject' || res.status !== 200) return undefined;
+      const src = headerOf(req, 'x-amz-copy-source') ?? '';
+      return test(src) ? s3Error(404, 'NoSuchKey', 'The specified key does not exist.') : undefined;
+    },
+  };
 }
 
 // ---- stateful faults ------------------------------------------------------------------------
@@ -196,9 +283,110 @@ function deleteObjectsErrorsForMissing(): Fault {
   };
 }
 
-// ---- the catalogue --------------------------------------------------------------------------
-
 export const OBJECT_FAULTS: Fault[] = [
+  // ---- the first catalogue (object/…) -----------------------------------------------------------
+  {
+    id: 'object/put-wrong-etag',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'PutObject answers an ETag that is not the MD5 of the body',
+    only: PUT_OBJECT_THROUGH_PROXY,
+    onResponse: (req, res) => (operationOf(req) === 'PutObject' && res.status === 200 ? { ...res, headers: { ...res.headers, etag: '"0123456789abcdef0123456789abcdef"' } } : undefined),
+  },
+  {
+    id: 'object/get-ignores-range',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject ignores Range and answers 200 with the whole object',
+    only: ['GetObject/'],
+    onRequest: stripRequestHeader(['GetObject'], 'range'),
+  },
+  {
+    id: 'object/get-corrupts-byte',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject flips one byte of a body of 2 bytes or more',
+    only: ['GetObject/'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'GetObject' || res.status >= 300 || res.body.length < 2) return;
+      const body = Buffer.from(res.body);
+      body[body.length >> 1] = (body[body.length >> 1] as number) ^ 0x01;
+      return { ...res, body };
+    },
+  },
+  {
+    id: 'object/head-drops-last-modified',
+    area: 'object',
+    operation: 'HeadObject',
+    description: 'HeadObject omits Last-Modified and user metadata',
+    only: ['HeadObject/'],
+    onResponse: dropHeaders(['HeadObject'], (n) => n === 'last-modified' || n.startsWith('x-amz-meta-')),
+  },
+  {
+    id: 'object/put-ignores-content-md5',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'PutObject does not verify Content-MD5 (a wrong digest is accepted)',
+    only: PUT_OBJECT_THROUGH_PROXY,
+    onRequest: stripRequestHeader(['PutObject'], 'content-md5'),
+  },
+  {
+    id: 'object/no-such-key-wrong-code',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'A missing key answers 404 NoSuchBucket instead of NoSuchKey',
+    only: ['GetObject/'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'GetObject' && errorCode(res) === 'NoSuchKey' ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<Code>NoSuchKey<\/Code>/, '<Code>NoSuchBucket</Code>')) } : undefined,
+  },
+  {
+    id: 'object/delete-missing-404',
+    area: 'object',
+    operation: 'DeleteObject',
+    description: 'DeleteObject of a missing key answers 404 NoSuchKey instead of 204',
+    only: ['DeleteObject/'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'DeleteObject' || res.status !== 204) return;
+      return { status: 404, headers: { 'content-type': 'application/xml' }, body: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>fault</Message></Error>') };
+    },
+  },
+  {
+    id: 'object/copy-ignores-source-conditionals',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'CopyObject ignores x-amz-copy-source-if-match / if-none-match',
+    only: ['CopyObject/'],
+    onRequest: (req) => {
+      if (operationOf(req) !== 'CopyObject') return;
+      delete req.headers['x-amz-copy-source-if-match'];
+      delete req.headers['x-amz-copy-source-if-none-match'];
+      delete req.headers['x-amz-copy-source-if-modified-since'];
+      delete req.headers['x-amz-copy-source-if-unmodified-since'];
+    },
+  },
+  {
+    id: 'object/delete-objects-drops-deleted',
+    area: 'object',
+    operation: 'DeleteObjects',
+    description: 'DeleteObjects omits one <Deleted> entry from a verbose answer',
+    only: ['DeleteObjects/'],
+    onResponse: editBody(['DeleteObjects'], (xml) => xml.replace(/<Deleted>[\s\S]*?<\/Deleted>/, '')),
+  },
+  {
+    id: 'object/get-conditional-ignored',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject ignores If-None-Match / If-Match (answers 200 where 304/412 is due)',
+    only: ['GetObject/'],
+    onRequest: (req) => {
+      if (operationOf(req) !== 'GetObject') return;
+      delete req.headers['if-none-match'];
+      delete req.headers['if-match'];
+      delete req.headers['if-modified-since'];
+      delete req.headers['if-unmodified-since'];
+    },
+  },
+  // ---- second round (object2/…) -----------------------------------------------------------------
   // GetObject: representation headers
   {
     id: 'object2/get-content-type-default',
@@ -421,5 +609,200 @@ export const OBJECT_FAULTS: Fault[] = [
     onResponse: editBody(['DeleteObjects'], (xml) =>
       xml.replace(/<Deleted>([\s\S]*?)<\/Deleted>/g, (_w, inner: string) => `<Deleted>${inner.replace(/<Key>([\s\S]*?)<\/Key>/, (_m, k: string) => `<Key>${encodeURIComponent(xmlUnescape(k))}</Key>`)}</Deleted>`),
     ),
+  },
+  // ---- depth checks: PutObject, GetObject, HeadObject (object-rw/…) -----------------------------
+  {
+    id: 'object-rw/range-malformed-served',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject serves a malformed or reversed Range (bytes=1-0, 0-1, bytes=-) as its first byte (206) instead of ignoring it',
+    only: ['GetObject/range-malformed-ignored', 'GetObject/range-multiple-ignored'],
+    onRequest: (req) => {
+      if (operationOf(req) !== 'GetObject') return;
+      const r = headerOf(req, 'range');
+      if (r !== undefined && malformedRange(r)) req.headers.range = 'bytes=0-0';
+    },
+  },
+  {
+    id: 'object-rw/range-suffix-zero-served',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject answers Range: bytes=-0 with the whole object (200) instead of 416 InvalidRange',
+    only: ['GetObject/range-suffix-zero'],
+    onRequest: (req) => {
+      if (operationOf(req) === 'GetObject' && headerOf(req, 'range') === 'bytes=-0') delete req.headers.range;
+    },
+  },
+  {
+    id: 'object-rw/empty-object-range-served',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject answers Range: bytes=0- of a 0-byte object with 200 (the empty body) instead of 416 InvalidRange',
+    only: ['GetObject/range-empty-object'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'GetObject' || res.status !== 416 || headerOf(req, 'range') !== 'bytes=0-') return;
+      return { status: 200, headers: { 'content-type': 'binary/octet-stream', etag: '"d41d8cd98f00b204e9800998ecf8427e"' }, body: Buffer.alloc(0) };
+    },
+  },
+  {
+    id: 'object-rw/head-ignores-range',
+    area: 'object',
+    operation: 'HeadObject',
+    description: 'HeadObject ignores Range (200 with the whole object\'s Content-Length, no Content-Range)',
+    only: ['HeadObject/range'],
+    onRequest: (req) => {
+      if (operationOf(req) === 'HeadObject') delete req.headers.range;
+    },
+  },
+  {
+    id: 'object-rw/conditional-unquoted-etag-mismatch',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject compares If-Match / If-None-Match literally, so an ETag sent without its quotes never matches',
+    only: ['GetObject/conditional-if-match-unquoted-etag', 'GetObject/conditional-if-none-match-unquoted-etag'],
+    onRequest: (req) => {
+      if (operationOf(req) !== 'GetObject') return;
+      for (const h of ['if-match', 'if-none-match']) {
+        const v = headerOf(req, h);
+        if (v !== undefined && v !== '*' && !v.includes('"')) req.headers[h] = '"ffffffffffffffffffffffffffffffff"';
+      }
+    },
+  },
+  {
+    id: 'object-rw/drops-request-id',
+    area: 'object',
+    operation: ['PutObject', 'GetObject', 'HeadObject'],
+    description: 'PutObject, GetObject and HeadObject answers carry no x-amz-request-id / x-amz-id-2 headers',
+    only: ['PutObject/request-id-headers', 'GetObject/request-id-headers', 'HeadObject/request-id-headers'],
+    onResponse: dropHeaders(['PutObject', 'GetObject', 'HeadObject'], (n) => n === 'x-amz-request-id' || n === 'x-amz-id-2'),
+  },
+  {
+    id: 'object-rw/keys-nfc-normalised',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'Object keys are Unicode-normalised (NFC) on the way in, so "café" in NFD and in NFC are one object',
+    only: ['PutObject/key-unicode-not-normalised'],
+    onRequest: (req) => {
+      const op = operationOf(req);
+      if (op !== 'PutObject' && op !== 'GetObject' && op !== 'HeadObject') return;
+      const url = rewriteKey(req.url, (k) => k.normalize('NFC'));
+      if (url) req.url = url;
+    },
+  },
+  {
+    id: 'object-rw/prefix-served-as-directory',
+    area: 'object',
+    operation: ['GetObject', 'HeadObject'],
+    description: 'GET/HEAD of a missing key ending in "/" answers 200 with an empty body (a file-system directory emulated as an object)',
+    only: ['GetObject/key-prefix-not-an-object', 'HeadObject/key-prefix-not-an-object'],
+    onResponse: (req, res) => {
+      if (!isRead(req) || res.status !== 404 || !(req.url.split('?')[0] ?? '').endsWith('/')) return;
+      if (req.method !== 'HEAD' && errorCode(res) !== 'NoSuchKey') return;
+      return { status: 200, headers: { 'content-type': 'application/x-directory', etag: '"d41d8cd98f00b204e9800998ecf8427e"' }, body: Buffer.alloc(0) };
+    },
+  },
+  {
+    id: 'object-rw/metadata-raw-utf8',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'RFC 2047-encoded x-amz-meta-* values are returned decoded, as raw UTF-8 bytes, instead of RFC 2047-encoded',
+    only: ['PutObject/metadata-rfc2047'],
+    onResponse: (req, res): ProxyResponse | undefined => {
+      if (!isRead(req)) return;
+      let changed = false;
+      const headers = { ...res.headers };
+      for (const [k, v] of Object.entries(headers)) {
+        if (!k.startsWith('x-amz-meta-') || typeof v !== 'string') continue;
+        const d = rfc2047Decoded(v);
+        if (d !== undefined) {
+          headers[k] = d;
+          changed = true;
+        }
+      }
+      return changed ? { ...res, headers } : undefined;
+    },
+  },
+  {
+    id: 'object-rw/default-content-type-application',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'An object stored without Content-Type is served as application/octet-stream instead of binary/octet-stream',
+    only: ['PutObject/default-content-type'],
+    onResponse: (req, res) => {
+      if (!isRead(req) || res.headers['content-type'] !== 'binary/octet-stream') return;
+      return { ...res, headers: { ...res.headers, 'content-type': 'application/octet-stream' } };
+    },
+  },
+  // ---- depth checks: CopyObject, DeleteObject, DeleteObjects (object-cd/…) ----------------------
+  {
+    id: 'object-cd/copy-bad-source-no-such-bucket',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'CopyObject with an x-amz-copy-source that has no "/" (no key) answers 404 NoSuchBucket instead of 400 InvalidArgument',
+    only: ['CopyObject/malformed-copy-source'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'CopyObject' || errorCode(res) !== 'InvalidArgument') return undefined;
+      const src = (headerOf(req, 'x-amz-copy-source') ?? '').replace(/^\//, '');
+      return src.includes('/') ? undefined : s3Error(404, 'NoSuchBucket', 'The specified bucket does not exist');
+    },
+  },
+  {
+    id: 'object-cd/copy-onto-itself-accepted',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'CopyObject onto itself without REPLACE is accepted (400 InvalidRequest turned into 200)',
+    only: ['CopyObject/onto-itself'],
+    onResponse: acceptRejected(['CopyObject'], ['InvalidRequest'], 400),
+  },
+  copySourceMisdecoded(
+    'object-cd/copy-source-plus-as-space',
+    'CopyObject decodes "%2B" in x-amz-copy-source as a space (form decoding), so the source key with "+" is not found',
+    ['CopyObject/source-key-plus'],
+    (src) => /%2B/i.test(src),
+  ),
+  copySourceMisdecoded(
+    'object-cd/copy-source-double-decoded',
+    'CopyObject URL-decodes x-amz-copy-source twice, so a source key holding "%" is not found',
+    ['CopyObject/source-key-percent'],
+    (src) => /%25/i.test(src),
+  ),
+  copySourceMisdecoded(
+    'object-cd/copy-source-nfc-normalized',
+    'CopyObject normalises the x-amz-copy-source key to NFC, so the NFD spelling of a key is not found',
+    ['CopyObject/source-key-unicode-normalization'],
+    (src) => /%CC%81/i.test(src),
+  ),
+  {
+    id: 'object-cd/delete-if-match-ignored',
+    area: 'object',
+    operation: 'DeleteObject',
+    description: 'DeleteObject with a failing If-Match answers 204 instead of 412 PreconditionFailed',
+    only: ['DeleteObject/if-match'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'DeleteObject' && res.status === 412 ? { status: 204, headers: { 'x-amz-request-id': 'fault', 'x-amz-id-2': 'fault' }, body: Buffer.alloc(0) } : undefined,
+  },
+  {
+    id: 'object-cd/request-id-2-dropped',
+    area: 'object',
+    operation: ['CopyObject', 'DeleteObject', 'DeleteObjects'],
+    description: 'CopyObject, DeleteObject and DeleteObjects answers carry no x-amz-id-2 header',
+    only: ['CopyObject/request-id-headers', 'DeleteObject/request-id-headers', 'DeleteObjects/request-id-headers'],
+    onResponse: dropHeaders(['CopyObject', 'DeleteObject', 'DeleteObjects'], (n) => n === 'x-amz-id-2'),
+  },
+  {
+    id: 'object-cd/multi-delete-without-md5-accepted',
+    area: 'object',
+    operation: 'DeleteObjects',
+    description: 'DeleteObjects without Content-MD5 or a checksum header is accepted (400 turned into 200)',
+    only: ['DeleteObjects/missing-content-md5'],
+    onResponse: acceptRejected(['DeleteObjects'], ['InvalidRequest', 'MissingContentMD5'], 400, (req) => headerOf(req, 'content-md5') === undefined),
+  },
+  {
+    id: 'object-cd/multi-delete-missing-bucket-200',
+    area: 'object',
+    operation: 'DeleteObjects',
+    description: 'DeleteObjects on a missing bucket answers 200 with an empty <DeleteResult> instead of 404 NoSuchBucket',
+    only: ['DeleteObjects/no-such-bucket'],
+    onResponse: acceptRejected(['DeleteObjects'], ['NoSuchBucket'], 404),
   },
 ];

@@ -1,0 +1,260 @@
+/**
+ * The faults of the multipart area (CreateMultipartUpload, UploadPart, UploadPartCopy,
+ * CompleteMultipartUpload, AbortMultipartUpload, ListParts, ListMultipartUploads): plausible bugs
+ * of an S3 layer's multipart bookkeeping — the multipart ETag, part order and size rules, an upload
+ * id not bound to its key, copy ranges ignored or not validated, fields of the result documents
+ * wrong or missing, metadata of the initiation lost, wrong error codes, request-id headers dropped.
+ * See kit.ts for the shape of a fault.
+ */
+import type { Operation } from '../../check/operations.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, recode, stripRequestHeader, type Fault } from './kit.ts';
+import { queryOf } from '../proxy.ts';
+
+const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
+
+/** Replace the first element <tag>…</tag> (or <tag/>) of an XML body. */
+function replaceElement(xml: string, tag: string, value: string | null): string {
+  const re = new RegExp(`<${tag}>[^<]*</${tag}>|<${tag}\\s*/>`);
+  return xml.replace(re, value === null ? '' : `<${tag}>${value}</${tag}>`);
+}
+
+export const MULTIPART_FAULTS: Fault[] = [
+  // ---- the first catalogue (multipart/…) --------------------------------------------------------
+  {
+    id: 'multipart/etag-without-part-count',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'The multipart ETag loses its "-N" suffix (Complete answer and HEAD/GET)',
+    only: ['CompleteMultipartUpload/', 'UploadPart/'],
+    onResponse: (req, res) => {
+      const op = operationOf(req);
+      if (res.status >= 300) return;
+      if (op === 'CompleteMultipartUpload') return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/-\d+(&quot;|")<\/ETag>/, '$1</ETag>')) };
+      const etag = res.headers.etag;
+      if ((op === 'HeadObject' || op === 'GetObject') && typeof etag === 'string' && /-\d+"$/.test(etag)) return { ...res, headers: { ...res.headers, etag: etag.replace(/-\d+"$/, '"') } };
+      return undefined;
+    },
+  },
+  {
+    id: 'multipart/accepts-parts-out-of-order',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'CompleteMultipartUpload accepts parts out of order, unknown parts and a small middle part',
+    only: ['CompleteMultipartUpload/'],
+    onResponse: acceptRejected(['CompleteMultipartUpload'], ['InvalidPartOrder', 'InvalidPart', 'EntityTooSmall']),
+  },
+  {
+    id: 'multipart/abort-forgets',
+    area: 'multipart',
+    operation: 'AbortMultipartUpload',
+    description: 'AbortMultipartUpload answers 204 but keeps the upload',
+    only: ['AbortMultipartUpload/'],
+    onRequest: (req) => (operationOf(req) === 'AbortMultipartUpload' ? { status: 204, headers: {}, body: Buffer.alloc(0) } : undefined),
+  },
+  {
+    id: 'multipart/ignores-copy-range',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy ignores x-amz-copy-source-range (copies the whole source)',
+    only: ['UploadPartCopy/'],
+    onRequest: stripRequestHeader(['UploadPartCopy'], 'x-amz-copy-source-range'),
+  },
+  {
+    id: 'multipart/list-parts-wrong-size',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'ListParts reports every part one byte larger',
+    only: ['ListParts/'],
+    onResponse: editBody(['ListParts'], (xml) => xml.replace(/<Size>(\d+)<\/Size>/g, (_m, n: string) => `<Size>${Number(n) + 1}</Size>`)),
+  },
+  // ---- second round (multipart2/…) --------------------------------------------------------------
+  {
+    id: 'multipart2/create-drops-key',
+    area: 'multipart',
+    operation: 'CreateMultipartUpload',
+    description: 'InitiateMultipartUploadResult omits the <Key> element',
+    only: ['CreateMultipartUpload/'],
+    onResponse: editBody(['CreateMultipartUpload'], (xml) => replaceElement(xml, 'Key', null)),
+  },
+  {
+    id: 'multipart2/upload-part-ignores-content-md5',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'UploadPart does not verify Content-MD5 (a part whose digest does not match is stored)',
+    only: ['UploadPart/'],
+    onRequest: stripRequestHeader(['UploadPart'], 'content-md5'),
+  },
+  {
+    id: 'multipart2/upload-part-etag-unquoted',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'UploadPart answers the part ETag without the surrounding double quotes',
+    only: ['UploadPart/'],
+    onResponse: (req, res) => {
+      const etag = res.headers.etag;
+      if (operationOf(req) !== 'UploadPart' || res.status !== 200 || typeof etag !== 'string') return;
+      return { ...res, headers: { ...res.headers, etag: etag.replace(/"/g, '') } };
+    },
+  },
+  {
+    id: 'multipart2/list-parts-default-max-parts',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'ListParts without max-parts reports <MaxParts> as the number of parts returned instead of the default 1000',
+    only: ['ListParts/'],
+    onResponse: editBody(['ListParts'], (xml, req) => {
+      if (queryOf(req.url).has('max-parts')) return xml;
+      const n = (xml.match(/<Part>/g) ?? []).length;
+      return replaceElement(xml, 'MaxParts', String(n));
+    }),
+  },
+  {
+    id: 'multipart2/list-parts-truncated-lies',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'ListParts says IsTruncated=false on a truncated page',
+    only: ['ListParts/'],
+    onResponse: editBody(['ListParts'], (xml) => xml.replace('<IsTruncated>true</IsTruncated>', '<IsTruncated>false</IsTruncated>')),
+  },
+  {
+    id: 'multipart2/list-uploads-markers-not-echoed',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'ListMultipartUploads does not echo key-marker / upload-id-marker in <KeyMarker> / <UploadIdMarker>',
+    only: ['ListMultipartUploads/'],
+    onResponse: editBody(['ListMultipartUploads'], (xml) => replaceElement(replaceElement(xml, 'KeyMarker', null), 'UploadIdMarker', null)),
+  },
+  {
+    id: 'multipart2/list-uploads-drops-initiated',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'ListMultipartUploads Upload entries lack <Initiated>',
+    only: ['ListMultipartUploads/'],
+    onResponse: editBody(['ListMultipartUploads'], (xml) => xml.replace(/<Initiated>[^<]*<\/Initiated>/g, '')),
+  },
+  {
+    id: 'multipart2/list-uploads-default-max-uploads',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'ListMultipartUploads without max-uploads reports <MaxUploads> 0 instead of the default 1000',
+    only: ['ListMultipartUploads/'],
+    onResponse: editBody(['ListMultipartUploads'], (xml, req) => (queryOf(req.url).has('max-uploads') ? xml : replaceElement(xml, 'MaxUploads', '0'))),
+  },
+  {
+    id: 'multipart2/complete-wrong-location',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'CompleteMultipartUploadResult <Location> names the bucket only, not the new object',
+    only: ['CompleteMultipartUpload/'],
+    onResponse: editBody(['CompleteMultipartUpload'], (xml) => xml.replace(/<Location>([^<]*?)\/[^/<]+<\/Location>/, '<Location>$1</Location>')),
+  },
+  {
+    id: 'multipart2/no-such-upload-as-no-such-key',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'an unknown upload id answers 404 NoSuchKey instead of NoSuchUpload (UploadPart, Abort, Complete)',
+    only: ['UploadPart/', 'AbortMultipartUpload/'],
+    onResponse: (req, res) => {
+      const op = operationOf(req);
+      if ((op === 'UploadPart' || op === 'AbortMultipartUpload' || op === 'CompleteMultipartUpload') && errorCode(res) === 'NoSuchUpload') return recode(res, 'NoSuchKey');
+      return undefined;
+    },
+  },
+  {
+    id: 'multipart2/abort-unknown-204',
+    area: 'multipart',
+    operation: 'AbortMultipartUpload',
+    description: 'AbortMultipartUpload of an unknown or already aborted upload answers 204',
+    only: ['AbortMultipartUpload/'],
+    onResponse: (req, res) => (operationOf(req) === 'AbortMultipartUpload' && errorCode(res) === 'NoSuchUpload' ? { status: 204, headers: {}, body: Buffer.alloc(0) } : undefined),
+  },
+  {
+    id: 'multipart2/copy-part-drops-last-modified',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'CopyPartResult lacks <LastModified>',
+    only: ['UploadPartCopy/'],
+    onResponse: editBody(['UploadPartCopy'], (xml) => xml.replace(/<LastModified>[^<]*<\/LastModified>/, '')),
+  },
+  {
+    id: 'multipart2/copy-missing-source-no-such-upload',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy from a missing source key answers 404 NoSuchUpload instead of NoSuchKey',
+    only: ['UploadPartCopy/'],
+    onResponse: (req, res) => (operationOf(req) === 'UploadPartCopy' && errorCode(res) === 'NoSuchKey' ? recode(res, 'NoSuchUpload') : undefined),
+  },
+  {
+    id: 'multipart2/part-number-zero-accepted',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'UploadPart accepts part numbers outside 1-10,000 (400 InvalidArgument turned into 200)',
+    only: ['UploadPart/'],
+    onResponse: acceptRejected(['UploadPart'], ['InvalidArgument'], 400),
+  },
+  // ---- depth checks (multipart3/…) --------------------------------------------------------------
+  {
+    id: 'multipart3/upload-id-not-bound-to-key',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'UploadPart does not check that the upload id belongs to the key (404 NoSuchUpload turned into 200)',
+    only: ['UploadPart/key-mismatch'],
+    onResponse: acceptRejected(['UploadPart'], ['NoSuchUpload'], 404),
+  },
+  {
+    id: 'multipart3/copy-range-not-validated',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy accepts malformed x-amz-copy-source-range values (400 InvalidArgument turned into 200)',
+    only: ['UploadPartCopy/range-without-unit', 'UploadPartCopy/range-reversed'],
+    onResponse: acceptRejected(['UploadPartCopy'], ['InvalidArgument'], 400),
+  },
+  {
+    id: 'multipart3/copy-range-etag-wrong',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'CopyPartResult carries an ETag that is not the MD5 of the copied bytes',
+    only: ['UploadPartCopy/range-etag-is-range-md5', 'UploadPartCopy/whole-source'],
+    onResponse: editBody(['UploadPartCopy'], (xml) => xml.replace(/<ETag>[^<]*<\/ETag>/, '<ETag>&quot;00000000000000000000000000000000&quot;</ETag>')),
+  },
+  {
+    id: 'multipart3/initiation-metadata-lost',
+    area: 'multipart',
+    operation: 'CreateMultipartUpload',
+    description: 'the Cache-Control and x-amz-meta-* given at CreateMultipartUpload are missing from the completed object (HEAD)',
+    only: ['CreateMultipartUpload/user-metadata-on-object', 'CreateMultipartUpload/cache-control-on-object'],
+    onResponse: dropHeaders(['HeadObject'], (n) => n.startsWith('x-amz-meta-') || n === 'cache-control'),
+  },
+  {
+    id: 'multipart3/no-request-id',
+    area: 'multipart',
+    operation: MPU_OPS,
+    description: 'the answers of the multipart operations carry no x-amz-request-id',
+    only: [
+      'CreateMultipartUpload/request-id-headers',
+      'UploadPart/request-id-headers',
+      'UploadPartCopy/request-id-headers',
+      'CompleteMultipartUpload/request-id-headers',
+      'AbortMultipartUpload/request-id-headers',
+      'ListParts/request-id-headers',
+      'ListMultipartUploads/request-id-headers',
+    ],
+    onResponse: dropHeaders(MPU_OPS, (n) => n === 'x-amz-request-id'),
+  },
+  {
+    id: 'multipart3/list-uploads-encoding-type-ignored',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'ListMultipartUploads with encoding-type=url omits <EncodingType> (the client then does not decode the keys)',
+    only: ['ListMultipartUploads/encoding-type-url'],
+    onResponse: editBody(['ListMultipartUploads'], (xml) => xml.replace(/<EncodingType>[^<]*<\/EncodingType>/, '')),
+  },
+  {
+    id: 'multipart3/initiator-is-someone-else',
+    area: 'multipart',
+    operation: ['ListParts', 'ListMultipartUploads'],
+    description: 'ListParts / ListMultipartUploads name another principal as the upload’s Initiator',
+    only: ['ListParts/initiator-owner', 'ListMultipartUploads/initiator'],
+    onResponse: editBody(['ListParts', 'ListMultipartUploads'], (xml) => xml.replace(/(<Initiator>\s*<ID>)[^<]*(<\/ID>)/g, '$1someone-else$2')),
+  },
+];
