@@ -23,6 +23,18 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '(^|/)harness/(?!api/)', message: 'suites import the harness only through harness/api/ (index.ts or an area module)' },
+            {
+              regex: '(^|/)harness/api/index\\.ts$',
+              importNames: ['check', 'property', 'runtime'],
+              message: "a suite file registers its checks through its file context: const op = operation('<Operation>', { buckets, setup }); op.check(...), op.property(...), op.rt",
+            },
+          ],
+          paths: [
+            {
+              name: 'vitest',
+              importNames: ['test', 'it', 'describe', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'],
+              message: "a suite file's buckets and resources are its file context's fixtures: operation('<Operation>', { buckets, setup }) (harness/check/file.ts)",
+            },
           ],
         },
       ],

@@ -1,16 +1,16 @@
 // suites/object/DeleteObject.test.ts (abridged): the shape of every check file.
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, operation, raw, recorded, step } from '../../harness/api/index.ts';
 import { putObjectRaw } from '../../harness/api/object.ts';
 
-const rt = runtime(); // the running target: endpoint, region, keys, features, seed
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'del' }); // <prefix>-<runId>-<n>: emptied and deleted after the file
-});
+// The file context: the operation (every id of the file starts with it; `spec: '#anchor'` resolves
+// against its reference page), the running target (op.rt), and the file's buckets as a vitest
+// fixture of scope 'file': <prefix>-<runId>-<n>, made when the file's first check runs, emptied and
+// deleted after the file. `setup` adds more per-file resources (a client session…) with their close.
+const op = operation('DeleteObject', { buckets: { bucket: { hint: 'del' } } });
+const { rt } = op; // endpoint, region, keys, features, seed
 
-check(
+op.check(
   {
     id: 'DeleteObject/success', // <Operation>/<slug>: stable, never renamed, never reused; the operation is the prefix
     spec: '#API_DeleteObject_ResponseSyntax', // an anchor on the operation's reference page, or a full AWS URL
@@ -20,7 +20,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'If the object you want to delete is in a bucket where the bucket versioning configuration is Unversioned, Amazon S3 permanently deletes the object.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'del/é +key';
     await putObjectRaw(rt, bucket, key, 'bye');
     const res = await raw(rt, { method: 'DELETE', bucket, key });
@@ -30,7 +30,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/missing-key',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -38,13 +38,13 @@ check(
     title: 'DELETE of a key that does not exist → 204 No Content (not an error)',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const out = await step('DeleteObject (SDK) of a missing key', s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'never/existed' })));
     expectEqual('DeleteObject status', out.$metadata.httpStatusCode, 204);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',

@@ -3,7 +3,7 @@
  * and the per-area verifier modules beside it). ESLint's no-restricted-imports holds suites to it,
  * so the harness can be reorganised without touching a check.
  */
-export { check, property, operationOf, resolveSpec, type CheckContext, type CheckMeta, type PropertyMeta, type Level, type S3cMeta } from '../check/index.ts';
+export { check, property, operation, type OperationFile, type FileCheckContext, type FileOptions, type FileResource, operationOf, resolveSpec, type CheckContext, type CheckMeta, type PropertyMeta, type Level, type S3cMeta } from '../check/index.ts';
 export { recorded, doc, peer, providerDoc, type Evidence } from '../check/evidence.ts';
 export { OPERATIONS, API_BASE, type Operation, type Area } from '../check/operations.ts';
 export { runtime, type Runtime } from '../run/runtime.ts';

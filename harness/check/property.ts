@@ -8,7 +8,7 @@ import { isTransportError } from '../transport/http.ts';
 import type { PropertyInfo } from '../report/schema.ts';
 import { scrub } from '../transport/wire.ts';
 import type { PropertyMeta, S3cMeta } from './meta.ts';
-import { check, type CheckContext } from './run.ts';
+import { check, type CheckContext, type FileBinding } from './run.ts';
 
 export class PropertyFailure extends Error {
   readonly inner: unknown;
@@ -30,6 +30,7 @@ export function property<T extends Record<string, unknown>>(
   meta: PropertyMeta,
   arbs: Arbs<T>,
   body: (value: T, ctx: CheckContext) => Promise<void>,
+  file?: FileBinding,
 ): void {
   check(
     meta,
@@ -81,6 +82,7 @@ export function property<T extends Record<string, unknown>>(
       }
     },
     'property',
+    file,
   );
 }
 

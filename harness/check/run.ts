@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { test, type TestContext } from 'vitest';
+import { test, type TestAPI, type TestContext } from 'vitest';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3 } from '../transport/client.ts';
 import { loadExpectations, lookupExpectation, type Expectation, type ExpectationSet } from '../verdict/expectations.ts';
@@ -90,7 +90,19 @@ function callerFile(): string {
 
 let targetDown: string | undefined;
 
-export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>, kind: 'scenario' | 'property' = 'scenario'): void {
+/**
+ * What a file context (harness/check/file.ts) gives a check it registers: the vitest `test` it
+ * extended with the file's fixture, and the fixture's value reaches the body through it.
+ */
+export interface FileBinding {
+  /** `test.extend({ s3cFile })`: the file's buckets and resources, made once per file (scope 'file'). */
+  test: TestAPI<{ s3cFile: FileValues }>;
+}
+
+/** The value of a file's `s3cFile` fixture: its buckets and resources, or why they could not be made. */
+export type FileValues = { ok: true; values: Record<string, unknown> } | { ok: false; error: unknown };
+
+export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>, kind: 'scenario' | 'property' = 'scenario', file?: FileBinding): void {
   validateMeta(meta);
   if (seen.has(meta.id)) throw new MetaError(`duplicate check id ${meta.id}`);
   seen.add(meta.id);
@@ -117,10 +129,15 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
     ...(skipReason ? { skipReason } : {}),
   };
   const timeout = meta.timeoutMs ?? (kind === 'property' ? 300_000 : 120_000);
-  test(
+  const register = (file?.test ?? test) as TestAPI<{ s3cFile?: FileValues }>;
+  register(
     `${meta.id} — ${meta.title}`,
     { meta: { s3c: s3cMeta }, skip: skipReason !== undefined, fails: expectation?.expected === 'fail', timeout },
-    async (task) => {
+    // A `function` whose first parameter destructures `s3cFile`: vitest reads the parameter list to
+    // decide which fixtures a test uses, and `arguments[0]` is the whole test context.
+    async function ({ s3cFile }) {
+      // eslint-disable-next-line prefer-rest-params
+      const task = arguments[0] as TestContext;
       const m = task.task.meta.s3c as S3cMeta;
       const notes: string[] = [];
       const before = snapshotCounters();
@@ -136,7 +153,10 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
           targetDown = undefined;
         }
         if (process.env.S3C_ALLURE_RESULTS) await allureLabels(m);
-        await fn({ rt, s3: s3(rt), alt: () => s3(rt, 'alt'), note: (t) => notes.push(scrub(t)), task });
+        // The file's buckets and resources: a failure to make them is this check's error (as a beforeAll's was).
+        if (s3cFile && !s3cFile.ok) throw s3cFile.error;
+        const base: CheckContext = { rt, s3: s3(rt), alt: () => s3(rt, 'alt'), note: (t) => notes.push(scrub(t)), task };
+        await fn(s3cFile?.ok ? { ...s3cFile.values, ...base } : base);
         m.outcome = 'pass';
       } catch (e) {
         const c = e instanceof TargetDownError ? { outcome: 'error' as const, error: { message: e.message } } : classify(e);

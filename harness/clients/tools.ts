@@ -60,7 +60,8 @@ export async function missingBoto3(): Promise<string | undefined> {
   if (boto3Checked !== null) return boto3Checked;
   const py = findTool('python3');
   if (!py) return (boto3Checked = missingTool('python3'));
-  const r = await execTool(py, ['-c', 'import boto3'], {}, 30_000, false);
+  // find_spec locates the package without importing it (~30 ms, not the ~0.7 s of CPU an import costs).
+  const r = await execTool(py, ['-c', 'import importlib.util, sys; sys.exit(0 if importlib.util.find_spec("boto3") else 1)'], {}, 30_000, false);
   boto3Checked = r.code === 0 ? undefined : `boto3 cannot be imported by ${py} (Debian package python3-boto3)`;
   return boto3Checked;
 }

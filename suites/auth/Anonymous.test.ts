@@ -3,36 +3,35 @@
  * `private`: only the owner has access), served where a canned ACL grants AllUsers access.
  */
 import { DeleteObjectCommand, HeadObjectCommand, PutBucketAclCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { adoptBucket, check, createBucket, destroyBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, runtime, s3, step } from '../../harness/api/index.ts';
+import { adoptBucket, createBucket, destroyBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, s3, step, operation } from '../../harness/api/index.ts';
 import { body, expectBytes } from './support.ts';
 
-const rt = runtime();
-let bucket: string;
-/** A public-read bucket (created only when the target claims ACLs). */
-let publicRead: string;
-/** A public-read-write bucket (likewise). */
-let publicWrite: string;
-let probe: Buffer;
-
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'anon', acl: true });
-  probe = body(rt, 64, 'anon-public');
-  await step('PutObject (private object)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'private.txt', Body: 'private' })));
-  if (rt.features.acl) {
-    publicRead = await createBucket(rt, { hint: 'anon-pr', acl: true });
-    await step('PutBucketAcl public-read', s3(rt).send(new PutBucketAclCommand({ Bucket: publicRead, ACL: 'public-read' })));
-    await step('PutObject public-read', s3(rt).send(new PutObjectCommand({ Bucket: publicRead, Key: 'public.txt', Body: probe, ACL: 'public-read' })));
-    await step('PutObject public-read (in the private bucket)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'public.txt', Body: probe, ACL: 'public-read' })));
-    await step('PutObject (private object in a public-read bucket)', s3(rt).send(new PutObjectCommand({ Bucket: publicRead, Key: 'private.txt', Body: 'private' })));
-    publicWrite = await createBucket(rt, { hint: 'anon-prw', acl: true });
-    await step('PutBucketAcl public-read-write', s3(rt).send(new PutBucketAclCommand({ Bucket: publicWrite, ACL: 'public-read-write' })));
-  }
+const op = operation('Anonymous', {
+  buckets: { bucket: { hint: 'anon', acl: true } },
+  setup: async ({ rt, bucket }) => {
+    const probe = body(rt, 64, 'anon-public');
+    await step('PutObject (private object)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'private.txt', Body: 'private' })));
+    /** A public-read bucket (created only when the target claims ACLs). */
+    let publicRead: string | undefined;
+    /** A public-read-write bucket (likewise). */
+    let publicWrite: string | undefined;
+    if (rt.features.acl) {
+      publicRead = await createBucket(rt, { hint: 'anon-pr', acl: true });
+      await step('PutBucketAcl public-read', s3(rt).send(new PutBucketAclCommand({ Bucket: publicRead, ACL: 'public-read' })));
+      await step('PutObject public-read', s3(rt).send(new PutObjectCommand({ Bucket: publicRead, Key: 'public.txt', Body: probe, ACL: 'public-read' })));
+      await step('PutObject public-read (in the private bucket)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'public.txt', Body: probe, ACL: 'public-read' })));
+      await step('PutObject (private object in a public-read bucket)', s3(rt).send(new PutObjectCommand({ Bucket: publicRead, Key: 'private.txt', Body: 'private' })));
+      publicWrite = await createBucket(rt, { hint: 'anon-prw', acl: true });
+      await step('PutBucketAcl public-read-write', s3(rt).send(new PutBucketAclCommand({ Bucket: publicWrite, ACL: 'public-read-write' })));
+    }
+    return { value: { probe, publicRead, publicWrite } };
+  },
 });
+const { rt } = op;
 
 // ---- refused ------------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'Anonymous/get-private-object',
     spec: '#canned-acl',
@@ -42,12 +41,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. No one else has access rights (default).'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, key: 'private.txt', auth: 'none' }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/get-missing-key-private-bucket',
     spec: '#canned-acl',
@@ -57,12 +56,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html', 'If you don’t have the s3:ListBucket permission, Amazon S3 returns an HTTP status code 403 Access Denied error.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, key: 'no-such-key.txt', auth: 'none' }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/list-private-bucket',
     spec: '#canned-acl',
@@ -72,12 +71,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. No one else has access rights (default).'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, auth: 'none' }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/list-v2-private-bucket',
     spec: '#canned-acl',
@@ -87,12 +86,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. No one else has access rights (default).'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, query: { 'list-type': '2' }, auth: 'none' }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/put-private-bucket',
     spec: '#canned-acl',
@@ -102,13 +101,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. No one else has access rights (default).'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'PUT', bucket, key: 'anon-put.txt', body: 'x', auth: 'none' }), { status: 403, code: 'AccessDenied' });
     await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: 'anon-put.txt' })), { status: 404 }, 'HeadObject after the rejected PUT');
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/empty-authorization',
     spec: '#canned-acl',
@@ -118,13 +117,13 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_object_create_bad_authorization_empty / test_bucket_create_bad_authorization_empty: Authorization "" → 403 AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'PUT', bucket, key: 'anon-empty-auth.txt', body: 'x', auth: 'none', headers: { authorization: '' } }), { status: 403, code: 'AccessDenied' });
     await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: 'anon-empty-auth.txt' })), { status: 404 }, 'HeadObject after the rejected PUT');
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/create-bucket',
     spec: '#canned-acl',
@@ -145,7 +144,7 @@ check(
 
 // ---- granted by a canned ACL --------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'Anonymous/get-public-read-object',
     spec: '#canned-acl',
@@ -154,14 +153,14 @@ check(
     title: 'unauthenticated GET of an object with ACL public-read → 200 with the bytes',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_with_anon_credentials#get_object', 'an unsigned GetObject of a public-read object: 200 with the body')],
   },
-  async () => {
+  async ({ publicRead, probe }) => {
     const res = await raw(rt, { method: 'GET', bucket: publicRead, key: 'public.txt', auth: 'none' });
     expectStatus(res, 200, 'anonymous GET of a public-read object');
     expectBytes('anonymous GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/get-public-object-private-bucket',
     spec: '#canned-acl',
@@ -173,14 +172,14 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_with_anon_credentials#get_object', 'an unsigned GetObject of a public-read object: 200 with the body'),
     ],
   },
-  async () => {
+  async ({ bucket, probe }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'public.txt', auth: 'none' });
     expectStatus(res, 200, 'anonymous GET of a public-read object in a private bucket');
     expectBytes('anonymous GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/list-public-read-bucket',
     spec: '#canned-acl',
@@ -191,7 +190,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. The AllUsers group (see Who is a grantee?) gets READ access.'),
     ],
   },
-  async () => {
+  async ({ publicRead }) => {
     const res = await raw(rt, { method: 'GET', bucket: publicRead, auth: 'none' });
     expectStatus(res, 200, 'anonymous ListObjects of a public-read bucket');
     const contents = (res.xml()?.ListBucketResult as { Contents?: unknown } | undefined)?.Contents;
@@ -200,7 +199,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/get-private-object-public-bucket',
     spec: '#canned-acl',
@@ -211,12 +210,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. No one else has access rights (default).'),
     ],
   },
-  async () => {
+  async ({ publicRead }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket: publicRead, key: 'private.txt', auth: 'none' }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/get-missing-key-public-bucket',
     spec: '#canned-acl',
@@ -227,12 +226,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html', 'If you have the s3:ListBucket permission on the bucket, Amazon S3 returns an HTTP status code 404 Not Found error.'),
     ],
   },
-  async () => {
+  async ({ publicRead }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket: publicRead, key: 'no-such-key.txt', auth: 'none' }), { status: 404, code: 'NoSuchKey' });
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/put-public-read-write-bucket',
     spec: '#canned-acl',
@@ -243,7 +242,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. The AllUsers group gets READ and WRITE access. Granting this on a bucket is generally not recommended.'),
     ],
   },
-  async () => {
+  async ({ publicWrite }) => {
     const data = body(rt, 64, 'anon-write');
     const res = await raw(rt, { method: 'PUT', bucket: publicWrite, key: 'anon.txt', body: data, auth: 'none' });
     expectStatus(res, 200, 'anonymous PUT into a public-read-write bucket');
@@ -254,7 +253,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'Anonymous/get-deleted-bucket',
     spec: '#canned-acl',

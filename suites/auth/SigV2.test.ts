@@ -3,23 +3,23 @@
  * guide shows in its examples. Optional: AWS itself only accepts it in older regions.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectRawError, expectStatus, peer, recorded, runtime, s3, step } from '../../harness/api/index.ts';
+import { doc, expectRawError, expectStatus, peer, recorded, s3, step, operation } from '../../harness/api/index.ts';
 import { sendV2, serverNow } from '../../harness/api/sigv4.ts';
 import { body, expectBytes } from './support.ts';
 
-const rt = runtime();
-let bucket: string;
-let probe: Buffer;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'sigv2' });
-  probe = Buffer.from(body(rt, 256, 'sigv2-probe').toString('hex'));
-  await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'v2/probe.txt', Body: probe })));
+const op = operation('SigV2', {
+  buckets: { bucket: { hint: 'sigv2' } },
+  setup: async ({ rt, bucket }) => {
+    const probe = Buffer.from(body(rt, 256, 'sigv2-probe').toString('hex'));
+    await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: 'v2/probe.txt', Body: probe })));
+    return { value: { probe } };
+  },
 });
+const { rt } = op;
 
-const probeGet = { method: 'GET', get bucket() { return bucket; }, key: 'v2/probe.txt' };
+const probeGet = (bucket: string) => ({ method: 'GET', bucket, key: 'v2/probe.txt' });
 
-check(
+op.check(
   {
     id: 'SigV2/accepted',
     spec: '#ConstructingTheAuthenticationHeader',
@@ -28,14 +28,14 @@ check(
     title: 'GET signed with SigV2 (HMAC-SHA1 over VERB, Date and /bucket/key) → 200 with the bytes',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html', 'StringToSign = HTTP-Verb + "\\n" + Content-MD5 + "\\n" + Content-Type + "\\n" + Date + "\\n" + CanonicalizedAmzHeaders + CanonicalizedResource;')],
   },
-  async () => {
-    const res = await sendV2(rt, probeGet);
+  async ({ bucket, probe }) => {
+    const res = await sendV2(rt, probeGet(bucket));
     expectStatus(res, 200, 'SigV2 GET');
     expectBytes('SigV2 GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV2/user-agent-empty',
     spec: '#ConstructingTheAuthenticationHeader',
@@ -47,14 +47,14 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_bucket_create_bad_ua_empty_aws2 / _ua_none_aws2: an empty or absent User-Agent does not affect a SigV2 request'),
     ],
   },
-  async () => {
-    const res = await sendV2(rt, { ...probeGet, headers: { 'user-agent': '' } });
+  async ({ bucket, probe }) => {
+    const res = await sendV2(rt, { ...probeGet(bucket), headers: { 'user-agent': '' } });
     expectStatus(res, 200, 'SigV2 GET with an empty User-Agent');
     expectBytes('SigV2 GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV2/wrong-secret',
     spec: '#ConstructingTheAuthenticationHeader',
@@ -66,13 +66,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
-    expectRawError(await sendV2(rt, probeGet, { keys }), { status: 403, code: 'SignatureDoesNotMatch' });
+    expectRawError(await sendV2(rt, probeGet(bucket), { keys }), { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV2/unknown-access-key',
     spec: '#ConstructingTheAuthenticationHeader',
@@ -81,13 +81,13 @@ check(
     title: 'GET signed with SigV2 and an access key the target does not know → 403 InvalidAccessKeyId',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const keys = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };
-    expectRawError(await sendV2(rt, probeGet, { keys }), { status: 403, code: 'InvalidAccessKeyId' });
+    expectRawError(await sendV2(rt, probeGet(bucket), { keys }), { status: 403, code: 'InvalidAccessKeyId' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV2/authorization-malformed',
     spec: '#ConstructingTheAuthenticationHeader',
@@ -99,12 +99,12 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_bucket_create_bad_authorization_invalid_aws2: Authorization "AWS HAHAHA" → 400 InvalidArgument'),
     ],
   },
-  async () => {
-    expectRawError(await sendV2(rt, probeGet, { afterSign: (r) => { r.headers.authorization = 'AWS HAHAHA'; } }), { status: 400, code: 'InvalidArgument' });
+  async ({ bucket }) => {
+    expectRawError(await sendV2(rt, probeGet(bucket), { afterSign: (r) => { r.headers.authorization = 'AWS HAHAHA'; } }), { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV2/date-skew',
     spec: '#RESTAuthenticationTimeStamp',
@@ -115,9 +115,9 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html', 'the client timestamp included with an authenticated request must be within 15 minutes of the Amazon S3 system time when the request is received. If not, the request will fail with the RequestTimeTooSkewed error code.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const date = new Date((await serverNow(rt)).getTime() - 16 * 60_000);
-    expectRawError(await sendV2(rt, probeGet, { date }), { status: 403, code: 'RequestTimeTooSkewed' });
+    expectRawError(await sendV2(rt, probeGet(bucket), { date }), { status: 403, code: 'RequestTimeTooSkewed' });
   },
 );
 
@@ -130,7 +130,7 @@ const AMZ_DATES = [
   { id: 'SigV2/amz-date-empty', value: '', status: 403, code: 'AccessDenied', what: 'empty' },
 ] as const;
 for (const d of AMZ_DATES) {
-  check(
+  op.check(
     {
       id: d.id,
       spec: '#RESTAuthenticationTimeStamp',
@@ -142,13 +142,13 @@ for (const d of AMZ_DATES) {
         peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_*_bad_date_*_aws2: x-amz-date far from now → 403 RequestTimeTooSkewed; before the epoch, invalid or empty → 403 AccessDenied'),
       ],
     },
-    async () => {
-      expectRawError(await sendV2(rt, { ...probeGet, headers: { 'x-amz-date': d.value } }), { status: d.status, code: d.code });
+    async ({ bucket }) => {
+      expectRawError(await sendV2(rt, { ...probeGet(bucket), headers: { 'x-amz-date': d.value } }), { status: d.status, code: d.code });
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV2/no-date',
     spec: '#RESTAuthenticationTimeStamp',
@@ -160,7 +160,7 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_bucket_create_bad_date_none_aws2 / test_object_create_bad_date_none_aws2: no date → 403 AccessDenied'),
     ],
   },
-  async () => {
-    expectRawError(await sendV2(rt, probeGet, { omitDate: true }), { status: 403, code: 'AccessDenied' });
+  async ({ bucket }) => {
+    expectRawError(await sendV2(rt, probeGet(bucket), { omitDate: true }), { status: 403, code: 'AccessDenied' });
   },
 );

@@ -3,30 +3,29 @@
  * must accept, and what it must reject with the status and error code AWS sends.
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, peer, recorded, runtime, s3, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, peer, recorded, s3, step, operation } from '../../harness/api/index.ts';
 import { amzDate, credentialScope, sendSigned, serverNow, sha256Hex } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, md5Etag, otherRegion } from './support.ts';
 
-const rt = runtime();
-let bucket: string;
 const PROBE = 'sigv4/probe.bin';
-let probe: Buffer;
-
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'sigv4' });
-  probe = Buffer.from(body(rt, 512, 'sigv4-probe').toString('hex')); // printable, so a wrong acceptance reads well in a report
-  await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: PROBE, Body: probe })));
+const op = operation('SigV4', {
+  buckets: { bucket: { hint: 'sigv4' } },
+  setup: async ({ rt, bucket }) => {
+    const probe = Buffer.from(body(rt, 512, 'sigv4-probe').toString('hex')); // printable, so a wrong acceptance reads well in a report
+    await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: PROBE, Body: probe })));
+    return { value: { probe } };
+  },
 });
+const { rt } = op;
 
-const get = { method: 'GET', get bucket() { return bucket; }, key: PROBE };
+const get = (bucket: string) => ({ method: 'GET', bucket, key: PROBE });
 
-async function sdkGet(key: string): Promise<Buffer> {
+async function sdkGet(bucket: string, key: string): Promise<Buffer> {
   const out = await step(`GetObject ${JSON.stringify(key)} (SDK read-back)`, s3(rt).send(new GetObjectCommand({ Bucket: bucket, Key: key })));
   return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
 }
 
-async function expectAbsent(key: string): Promise<void> {
+async function expectAbsent(bucket: string, key: string): Promise<void> {
   await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, `HeadObject ${JSON.stringify(key)} after the rejected PUT (nothing stored)`);
 }
 
@@ -37,7 +36,7 @@ function rewriteAuth(edit: (auth: string) => string): { afterSign: (r: { headers
 
 // ---- accepted ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4/signed-payload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -48,7 +47,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 4096, 'signed-payload');
     const put = await sendSigned(rt, { method: 'PUT', bucket, key: 'sigv4/signed', body: data });
     expectStatus(put, 200, 'PUT (signed payload)');
@@ -59,7 +58,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unsigned-payload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -69,11 +68,11 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'You include the literal string UNSIGNED-PAYLOAD when constructing a canonical request, and set the same value as the x-amz-content-sha256 header value when sending the request to Amazon S3.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 4096, 'unsigned-payload');
     const put = await sendSigned(rt, { method: 'PUT', bucket, key: 'sigv4/unsigned', body: data }, { payload: 'unsigned' });
     expectStatus(put, 200, 'PUT (UNSIGNED-PAYLOAD)');
-    expectBytes('GetObject', await sdkGet('sigv4/unsigned'), data);
+    expectBytes('GetObject', await sdkGet(bucket, 'sigv4/unsigned'), data);
   },
 );
 
@@ -86,7 +85,7 @@ const KEYS = [
   { id: 'SigV4/key-encoding-double-slash', key: 'sigv4//double//slash/', why: "'//' is kept (S3 does not normalise the path)" },
 ];
 for (const k of KEYS) {
-  check(
+  op.check(
     {
       id: k.id,
       spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
@@ -97,16 +96,16 @@ for (const k of KEYS) {
         doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
       ],
     },
-    async () => {
+    async ({ bucket }) => {
       const data = body(rt, 256, `key-${k.id}`);
       const put = await sendSigned(rt, { method: 'PUT', bucket, key: k.key, body: data });
       expectStatus(put, 200, `PUT ${JSON.stringify(k.key)}`);
-      expectBytes(`GetObject ${JSON.stringify(k.key)}`, await sdkGet(k.key), data);
+      expectBytes(`GetObject ${JSON.stringify(k.key)}`, await sdkGet(bucket, k.key), data);
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4/query-sorting-encoding',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
@@ -116,7 +115,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'You URI-encode name and values individually. You must also sort the parameters in the canonical query string alphabetically by key name.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const prefix = 'sigv4/q a+b~é*/';
     const key = `${prefix}item`;
     await step('PutObject (listing fixture)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x' })));
@@ -133,7 +132,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/header-value-spaces',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
@@ -143,13 +142,13 @@ check(
       doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'The Trimall function removes excess white space before and after values, and converts sequential spaces to a single space.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await sendSigned(rt, { method: 'PUT', bucket, key: 'sigv4/spaces', body: 'x', headers: { 'x-amz-meta-spaced': '  a   b    c  ', 'content-type': 'text/plain;   charset=utf-8' } });
     expectStatus(res, 200, 'PUT with spaced header values');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/session-token',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -160,14 +159,14 @@ check(
     ],
     skipIf: (r) => (r.credentials.sessionToken ? undefined : 'no session token configured (AWS_SESSION_TOKEN is not set)'),
   },
-  async () => {
-    const res = await sendSigned(rt, get);
+  async ({ bucket, probe }) => {
+    const res = await sendSigned(rt, get(bucket));
     expectStatus(res, 200, 'GET with a session token');
     expectBytes('GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unsigned-header-changed',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
@@ -177,8 +176,8 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'The CanonicalHeaders list must include the following: HTTP host header. If the Content-Type header is present in the request, you must add it to the CanonicalHeaders list. Any x-amz-* headers that you plan to include in your request must also be added.'),
     ],
   },
-  async () => {
-    const res = await sendSigned(rt, { ...get, headers: { range: 'bytes=0-0' } }, {
+  async ({ bucket, probe }) => {
+    const res = await sendSigned(rt, { ...get(bucket), headers: { range: 'bytes=0-0' } }, {
       signedHeaders: ['host', 'x-amz-content-sha256', 'x-amz-date'],
       afterSign: (r) => { r.headers.range = 'bytes=1-3'; },
     });
@@ -187,7 +186,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/date-header-only',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -197,15 +196,15 @@ check(
       doc('https://docs.aws.amazon.com/compute-optimizer/latest/APIReference/CommonParameters.html', 'X-Amz-Date is optional for all requests; it can be used to override the date used for signing requests. If the Date header is specified in the ISO 8601 basic format, X-Amz-Date is not required.'),
     ],
   },
-  async () => {
+  async ({ bucket, probe }) => {
     const now = await serverNow(rt);
-    const res = await sendSigned(rt, { ...get, headers: { date: amzDate(now) } }, { date: now, omitDate: true });
+    const res = await sendSigned(rt, { ...get(bucket), headers: { date: amzDate(now) } }, { date: now, omitDate: true });
     expectStatus(res, 200, 'GET signed over Date only');
     expectBytes('GET', res.body, probe);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/date-and-amz-date',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -216,9 +215,9 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_object_create_date_and_amz_date: a PUT carrying both Date and X-Amz-Date succeeds'),
     ],
   },
-  async () => {
+  async ({ bucket, probe }) => {
     const now = await serverNow(rt);
-    const res = await sendSigned(rt, { ...get, headers: { date: new Date(now.getTime() - 3600_000).toUTCString() } }, { date: now, signedHeaders: ['host', 'x-amz-content-sha256', 'x-amz-date'] });
+    const res = await sendSigned(rt, { ...get(bucket), headers: { date: new Date(now.getTime() - 3600_000).toUTCString() } }, { date: now, signedHeaders: ['host', 'x-amz-content-sha256', 'x-amz-date'] });
     expectStatus(res, 200, 'GET with Date and X-Amz-Date');
     expectBytes('GET', res.body, probe);
   },
@@ -226,7 +225,7 @@ check(
 
 // ---- rejected: signature and keys --------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4/wrong-secret',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -236,13 +235,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
-    const res = await sendSigned(rt, get, { keys: { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` } });
+  async ({ bucket }) => {
+    const res = await sendSigned(rt, get(bucket), { keys: { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` } });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unsigned-payload-wrong-secret',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -252,18 +251,18 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'sigv4/unsigned-wrong-secret';
     const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
     const res = await sendSigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { payload: 'unsigned', keys });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
-    await expectAbsent(key);
+    await expectAbsent(bucket, key);
   },
 );
 
 const UNKNOWN_KEY = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };
 
-check(
+op.check(
   {
     id: 'SigV4/unknown-access-key',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -273,12 +272,12 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { keys: UNKNOWN_KEY }), { status: 403, code: 'InvalidAccessKeyId' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { keys: UNKNOWN_KEY }), { status: 403, code: 'InvalidAccessKeyId' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unknown-access-key-rejected',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -288,13 +287,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.'),
     ],
   },
-  async ({ note }) => {
-    const o = expectRawError(await sendSigned(rt, get, { keys: UNKNOWN_KEY }), { status: 403, code: ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied'] });
+  async ({ note, bucket }) => {
+    const o = expectRawError(await sendSigned(rt, get(bucket), { keys: UNKNOWN_KEY }), { status: 403, code: ['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied'] });
     if (o.code !== 'InvalidAccessKeyId') note(`rejected with ${o.code ?? '?'} instead of the exact InvalidAccessKeyId (see SigV4/unknown-access-key)`);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/signed-header-changed',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -305,13 +304,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
-    const res = await sendSigned(rt, { ...get, headers: { range: 'bytes=0-0' } }, { afterSign: (r) => { r.headers.range = 'bytes=1-3'; } });
+  async ({ bucket }) => {
+    const res = await sendSigned(rt, { ...get(bucket), headers: { range: 'bytes=0-0' } }, { afterSign: (r) => { r.headers.range = 'bytes=1-3'; } });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unsigned-amz-header',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
@@ -323,19 +322,19 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_unsigned_required_header: header auth with unsigned x-amz-* headers → 403 AccessDenied with HeadersNotSigned'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'sigv4/unsigned-amz-header';
     const res = await sendSigned(rt, { method: 'PUT', bucket, key, body: 'x', headers: { 'x-amz-meta-unsigned': 'v' } }, {
       signedHeaders: ['host', 'x-amz-content-sha256', 'x-amz-date'],
     });
     expectRawError(res, { status: 403, code: 'AccessDenied' });
-    await expectAbsent(key);
+    await expectAbsent(bucket, key);
   },
 );
 
 // ---- rejected: payload hash --------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4/payload-hash-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -346,15 +345,15 @@ check(
       peer('https://github.com/s3tools/s3cmd/issues/812', "Amazon S3 (server: AmazonS3) answered a body not matching x-amz-content-sha256 with 400 XAmzContentSHA256Mismatch \"The provided 'x-amz-content-sha256' header does not match what was computed.\""),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'sigv4/mismatch';
     const res = await sendSigned(rt, { method: 'PUT', bucket, key, body: 'the body that is sent' }, { payload: sha256Hex('the body that was signed') });
     expectRawError(res, { status: 400, code: 'XAmzContentSHA256Mismatch' });
-    await expectAbsent(key);
+    await expectAbsent(bucket, key);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/payload-hash-mismatch-not-stored',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -365,16 +364,16 @@ check(
       peer('https://github.com/s3tools/s3cmd/issues/812', "Amazon S3 (server: AmazonS3) answered a body not matching x-amz-content-sha256 with 400 XAmzContentSHA256Mismatch \"The provided 'x-amz-content-sha256' header does not match what was computed.\""),
     ],
   },
-  async ({ note }) => {
+  async ({ note, bucket }) => {
     const key = 'sigv4/mismatch-2';
     const res = await sendSigned(rt, { method: 'PUT', bucket, key, body: 'the body that is sent' }, { payload: sha256Hex('the body that was signed') });
     const o = expectRawError(res, { status: 400, code: ['XAmzContentSHA256Mismatch', 'BadDigest'] });
     if (o.code !== 'XAmzContentSHA256Mismatch') note(`rejected with ${o.code ?? '?'} instead of the exact XAmzContentSHA256Mismatch (see SigV4/payload-hash-mismatch)`);
-    await expectAbsent(key);
+    await expectAbsent(bucket, key);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/invalid-content-sha256',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -385,14 +384,14 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_invalid_sha256_payload_hash: x-amz-content-sha256 "invalid_sha256" → 400 InvalidArgument, ArgumentName x-amz-content-sha256 (error text mirrors AWS)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'sigv4/invalid-sha256';
     expectRawError(await sendSigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { payload: 'invalid_sha256' }), { status: 400, code: 'InvalidArgument' });
-    await expectAbsent(key);
+    await expectAbsent(bucket, key);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/missing-content-sha256',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html',
@@ -403,8 +402,8 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/s3err/s3err.go', 'ErrMissingContentSha256: 400 InvalidRequest "Missing required header for this request: x-amz-content-sha256" (error text mirrors AWS)'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { omitContentSha256: true }), { status: 400, code: 'InvalidRequest' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { omitContentSha256: true }), { status: 400, code: 'InvalidRequest' });
   },
 );
 
@@ -415,7 +414,7 @@ const SKEWS = [
   { id: 'SigV4/date-skew-future', minutes: 16, where: 'future' },
 ];
 for (const s of SKEWS) {
-  check(
+  op.check(
     {
       id: s.id,
       spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -425,14 +424,14 @@ for (const s of SKEWS) {
         doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', "The difference between the request time and the server's time is too large."),
       ],
     },
-    async () => {
+    async ({ bucket }) => {
       const date = new Date((await serverNow(rt)).getTime() + s.minutes * 60_000);
-      expectRawError(await sendSigned(rt, get, { date }), { status: 403, code: 'RequestTimeTooSkewed' });
+      expectRawError(await sendSigned(rt, get(bucket), { date }), { status: 403, code: 'RequestTimeTooSkewed' });
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4/missing-date',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -443,12 +442,12 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_headers.py', 'test_bucket_create_bad_date_none_aws2: no date → 403 AccessDenied'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { omitDate: true }), { status: 403, code: 'AccessDenied' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { omitDate: true }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/invalid-date',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -458,15 +457,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_invalid_date_header: X-Amz-Date "03032006" → 403 AccessDenied "AWS authentication requires a valid Date or x-amz-date header"'),
     ],
   },
-  async () => {
-    const res = await sendSigned(rt, get, { afterSign: (r) => { r.headers['x-amz-date'] = '03032006'; } });
+  async ({ bucket }) => {
+    const res = await sendSigned(rt, get(bucket), { afterSign: (r) => { r.headers['x-amz-date'] = '03032006'; } });
     expectRawError(res, { status: 403, code: 'AccessDenied' });
   },
 );
 
 // ---- rejected: credential scope and header shape -----------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4/scope-wrong-region',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -476,12 +475,12 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_aws_global#xml-error-create-bucket', "signed for region 'aws-global': AuthorizationHeaderMalformed, the region 'aws-global' is wrong; expecting 'us-east-1'"),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { region: otherRegion(rt) }), { status: 400, code: 'AuthorizationHeaderMalformed' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { region: otherRegion(rt) }), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/scope-wrong-service',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -492,12 +491,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_credentials_incorrect_service: → 400 AuthorizationHeaderMalformed "incorrect service \\"ec2\\". This endpoint belongs to \\"s3\\"."'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { service: 'ec2' }), { status: 400, code: 'AuthorizationHeaderMalformed' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { service: 'ec2' }), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/scope-wrong-terminator',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -508,12 +507,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_credentials_invalid_terminal: → 400 AuthorizationHeaderMalformed "incorrect terminal ... This endpoint uses \\"aws4_request\\"."'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, { terminator: 'aws5_request' }), { status: 400, code: 'AuthorizationHeaderMalformed' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), { terminator: 'aws5_request' }), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/credential-date-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -524,16 +523,16 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_date_mismatch: → 400 AuthorizationHeaderMalformed "Invalid credential date. Date is not the same as X-Amz-Date."'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const now = await serverNow(rt);
     const day = credentialScope({ date: now, region: rt.region }).slice(0, 8);
     const before = credentialScope({ date: new Date(now.getTime() - 86400_000), region: rt.region }).slice(0, 8);
-    const res = await sendSigned(rt, get, { date: now, ...rewriteAuth((a) => a.replace(`/${day}/`, `/${before}/`)) });
+    const res = await sendSigned(rt, get(bucket), { date: now, ...rewriteAuth((a) => a.replace(`/${day}/`, `/${before}/`)) });
     expectRawError(res, { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/credential-invalid-date',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -544,14 +543,14 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_credentials_invalid_date: → 400 AuthorizationHeaderMalformed "incorrect date format ... must be in the format yyyyMMdd"'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const now = await serverNow(rt);
     const day = credentialScope({ date: now, region: rt.region }).slice(0, 8);
-    expectRawError(await sendSigned(rt, get, { date: now, ...rewriteAuth((a) => a.replace(`/${day}/`, '/3223423234/')) }), { status: 400, code: 'AuthorizationHeaderMalformed' });
+    expectRawError(await sendSigned(rt, get(bucket), { date: now, ...rewriteAuth((a) => a.replace(`/${day}/`, '/3223423234/')) }), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/credential-malformed',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -562,12 +561,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_malformed_credential: → 400 AuthorizationHeaderMalformed "the Credential is mal-formed; expecting <YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request"'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, rewriteAuth((a) => a.replace('/s3/aws4_request', '/aws4_request'))), { status: 400, code: 'AuthorizationHeaderMalformed' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), rewriteAuth((a) => a.replace('/s3/aws4_request', '/aws4_request'))), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/malformed-authorization',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview',
@@ -578,10 +577,10 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_missing_components: → 400 AuthorizationHeaderMalformed "the authorization header requires three components: Credential, SignedHeaders, and Signature."'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const now = await serverNow(rt);
     const scope = credentialScope({ date: now, region: rt.region });
-    const res = await sendSigned(rt, get, { date: now, afterSign: (r) => { r.headers.authorization = `AWS4-HMAC-SHA256 Credential=${rt.credentials.accessKeyId}/${scope}`; } });
+    const res = await sendSigned(rt, get(bucket), { date: now, afterSign: (r) => { r.headers.authorization = `AWS4-HMAC-SHA256 Credential=${rt.credentials.accessKeyId}/${scope}`; } });
     expectRawError(res, { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
@@ -592,7 +591,7 @@ const MISSING = [
   { id: 'SigV4/missing-signature', part: 'Signature', re: /, Signature=[0-9a-f]*/ },
 ];
 for (const m of MISSING) {
-  check(
+  op.check(
     {
       id: m.id,
       spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview',
@@ -603,13 +602,13 @@ for (const m of MISSING) {
         peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_missing_credentials / _missing_signedheaders / _missing_signature: → 400 AuthorizationHeaderMalformed "missing Credential." / "missing SignedHeaders." / "missing Signature."'),
       ],
     },
-    async () => {
-      expectRawError(await sendSigned(rt, get, rewriteAuth((a) => a.replace(m.re, ''))), { status: 400, code: 'AuthorizationHeaderMalformed' });
+    async ({ bucket }) => {
+      expectRawError(await sendSigned(rt, get(bucket), rewriteAuth((a) => a.replace(m.re, ''))), { status: 400, code: 'AuthorizationHeaderMalformed' });
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4/malformed-component',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview',
@@ -620,12 +619,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_malformed_component: → 400 AuthorizationHeaderMalformed "the authorization component \\"SignedHeaders-Content-Length\\" is malformed."'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, rewriteAuth((a) => a.replace('SignedHeaders=', 'SignedHeaders-'))), { status: 400, code: 'AuthorizationHeaderMalformed' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), rewriteAuth((a) => a.replace('SignedHeaders=', 'SignedHeaders-'))), { status: 400, code: 'AuthorizationHeaderMalformed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/authorization-garbage',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview',
@@ -635,12 +634,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_invalid_auth_header: → 400 InvalidArgument "Authorization header is invalid -- one and only one \' \' (space) required.", ArgumentName Authorization'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, rewriteAuth(() => 'invalid_header')), { status: 400, code: 'InvalidArgument' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), rewriteAuth(() => 'invalid_header')), { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/unsupported-algorithm',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html#sigv4-auth-header-overview',
@@ -651,12 +650,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_unsupported_signature_version: another algorithm name → 400 InvalidArgument "Unsupported Authorization Type", ArgumentName Authorization'),
     ],
   },
-  async () => {
-    expectRawError(await sendSigned(rt, get, rewriteAuth((a) => a.replace(/^AWS4-HMAC-SHA256/, 'AWS4-HMAC-SHA512'))), { status: 400, code: 'InvalidArgument' });
+  async ({ bucket }) => {
+    expectRawError(await sendSigned(rt, get(bucket), rewriteAuth((a) => a.replace(/^AWS4-HMAC-SHA256/, 'AWS4-HMAC-SHA512'))), { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4/header-and-query-auth',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
@@ -666,9 +665,9 @@ check(
       peer('https://pastebin.com/cxYtLhF3', 'AWS answer to a request with both query auth and an Authorization header: 400 InvalidArgument "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified", ArgumentName Authorization'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const now = await serverNow(rt);
-    const res = await sendSigned(rt, get, {
+    const res = await sendSigned(rt, get(bucket), {
       date: now,
       afterSign: (r) => {
         r.query = {

@@ -5,27 +5,26 @@
  */
 import { CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectHeader, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, type RawResponse, runtime, s3, step } from '../../harness/api/index.ts';
+import { doc, expectHeader, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, type RawResponse, s3, step, operation } from '../../harness/api/index.ts';
 import { credentialScope, sendPresigned, serverNow } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, md5Etag, otherRegion, sendUrl } from './support.ts';
 
-const rt = runtime();
-let bucket: string;
-let probe: Buffer;
 const PROBE = 'presigned/probe.txt';
-
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'presign', acl: true });
-  probe = Buffer.from(body(rt, 256, 'presign-probe').toString('hex'));
-  await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: PROBE, Body: probe })));
+const op = operation('SigV4Presigned', {
+  buckets: { bucket: { hint: 'presign', acl: true } },
+  setup: async ({ rt, bucket }) => {
+    const probe = Buffer.from(body(rt, 256, 'presign-probe').toString('hex'));
+    await step('PutObject (probe)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: PROBE, Body: probe })));
+    return { value: { probe } };
+  },
 });
+const { rt } = op;
 
 type Via = 'sdk' | 'own';
 type Method = 'GET' | 'PUT' | 'HEAD' | 'DELETE';
 
 /** One presigned request by either signer (expires in 5 minutes). */
-async function presigned(via: Via, method: Method, key: string, payload?: Buffer): Promise<RawResponse> {
+async function presigned(bucket: string, via: Via, method: Method, key: string, payload?: Buffer): Promise<RawResponse> {
   if (via === 'own') return sendPresigned(rt, { method, bucket, key, ...(payload ? { body: payload } : {}) }, { expiresIn: 300 });
   const client = s3(rt);
   const input = { Bucket: bucket, Key: key };
@@ -35,9 +34,9 @@ async function presigned(via: Via, method: Method, key: string, payload?: Buffer
   return sendUrl(rt, method, url, {}, payload);
 }
 
-const probeGet = { method: 'GET', get bucket() { return bucket; }, key: PROBE };
+const probeGet = (bucket: string) => ({ method: 'GET', bucket, key: PROBE });
 
-async function sdkGet(key: string): Promise<Buffer> {
+async function sdkGet(bucket: string, key: string): Promise<Buffer> {
   const out = await step('GetObject (read-back)', s3(rt).send(new GetObjectCommand({ Bucket: bucket, Key: key })));
   return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
 }
@@ -50,7 +49,7 @@ const VIAS = [
 ] as const;
 for (const v of VIAS) {
   const [get, put, head, del] = v.ids.map((x) => x.id) as [string, string, string, string];
-  check(
+  op.check(
     {
       id: get,
       spec: '#query-string-auth-v4-signing',
@@ -58,13 +57,13 @@ for (const v of VIAS) {
       title: `presigned GET (${v.by}) → 200 with the object's bytes`,
       evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
     },
-    async () => {
-      const res = await presigned(v.via, 'GET', PROBE);
+    async ({ bucket, probe }) => {
+      const res = await presigned(bucket, v.via, 'GET', PROBE);
       expectStatus(res, 200, 'presigned GET');
       expectBytes('presigned GET', res.body, probe);
     },
   );
-  check(
+  op.check(
     {
       id: put,
       spec: '#query-string-auth-v4-signing',
@@ -75,16 +74,16 @@ for (const v of VIAS) {
         doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
       ],
     },
-    async () => {
+    async ({ bucket }) => {
       const key = `presigned/put-${v.via}`;
       const data = body(rt, 2048, `presigned-put-${v.via}`);
-      const res = await presigned(v.via, 'PUT', key, data);
+      const res = await presigned(bucket, v.via, 'PUT', key, data);
       expectStatus(res, 200, 'presigned PUT');
       expectHeader(res.headers, 'etag', md5Etag(data));
-      expectBytes('GetObject', await sdkGet(key), data);
+      expectBytes('GetObject', await sdkGet(bucket, key), data);
     },
   );
-  check(
+  op.check(
     {
       id: head,
       spec: '#query-string-auth-v4-signing',
@@ -92,14 +91,14 @@ for (const v of VIAS) {
       title: `presigned HEAD (${v.by}) → 200 with Content-Length and ETag of the object`,
       evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
     },
-    async () => {
-      const res = await presigned(v.via, 'HEAD', PROBE);
+    async ({ bucket, probe }) => {
+      const res = await presigned(bucket, v.via, 'HEAD', PROBE);
       expectStatus(res, 200, 'presigned HEAD');
       expectHeader(res.headers, 'content-length', String(probe.length));
       expectHeader(res.headers, 'etag', md5Etag(probe));
     },
   );
-  check(
+  op.check(
     {
       id: del,
       spec: '#query-string-auth-v4-signing',
@@ -107,17 +106,17 @@ for (const v of VIAS) {
       title: `presigned DELETE (${v.by}) → 204 and the object is gone`,
       evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html', 'Using query parameters to authenticate requests is useful when you want to express a request entirely in a URL. This method is also referred as presigning a URL.')],
     },
-    async () => {
+    async ({ bucket }) => {
       const key = `presigned/delete-${v.via}`;
       await step('PutObject (fixture)', s3(rt).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'x' })));
-      const res = await presigned(v.via, 'DELETE', key);
+      const res = await presigned(bucket, v.via, 'DELETE', key);
       expectStatus(res, 204, 'presigned DELETE');
       await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the presigned DELETE');
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/put-get-utf8-key',
     spec: '#query-string-auth-v4-signing',
@@ -128,7 +127,7 @@ check(
       doc('https://docs.aws.amazon.com/general/latest/gr/sigv4-create-canonical-request.html', 'Each path segment must be URI-encoded twice (except for Amazon S3 which only gets URI-encoded once).'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'presigned/한글 é+&=?#.txt';
     const data = body(rt, 512, 'presigned-utf8');
     expectStatus(await sendPresigned(rt, { method: 'PUT', bucket, key, body: data }, { expiresIn: 300 }), 200, 'presigned PUT');
@@ -138,7 +137,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/upload-part',
     spec: '#query-string-auth-v4-signing',
@@ -149,7 +148,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'presigned/part';
     const up = await step('CreateMultipartUpload', s3(rt).send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
     const data = body(rt, 1024, 'presigned-part');
@@ -159,7 +158,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/unsigned-other-header',
     spec: '#query-string-auth-v4-signing',
@@ -169,14 +168,14 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'The CanonicalHeaders list must include the following: HTTP host header. If the Content-Type header is present in the request, you must add it to the CanonicalHeaders list. Any x-amz-* headers that you plan to include in your request must also be added.'),
     ],
   },
-  async () => {
-    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.headers.range = 'bytes=1-3'; r.headers['x-custom-header'] = 'value'; } });
+  async ({ bucket, probe }) => {
+    const res = await sendPresigned(rt, probeGet(bucket), { expiresIn: 300, afterSign: (r) => { r.headers.range = 'bytes=1-3'; r.headers['x-custom-header'] = 'value'; } });
     expectStatus(res, 206, 'presigned GET with unsigned Range and X-Custom-Header');
     expectBytes('presigned GET range 1-3', res.body, probe.subarray(1, 4));
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/put-with-signed-acl',
     spec: '#query-string-auth-v4-signing',
@@ -188,7 +187,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'Owner gets FULL_CONTROL. The AllUsers group (see Who is a grantee?) gets READ access.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'presigned/public-read';
     const data = body(rt, 256, 'presigned-acl');
     const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: data, headers: { 'x-amz-acl': 'public-read' } }, { expiresIn: 300, signedHeaders: ['x-amz-acl'] });
@@ -201,7 +200,7 @@ check(
 
 // ---- rejected: expiry --------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/expired',
     spec: '#query-string-auth-v4-signing',
@@ -209,13 +208,13 @@ check(
     title: "presigned GET whose X-Amz-Date + X-Amz-Expires lies 9 minutes in the server's past → 403 AccessDenied",
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_presigned_url_expired[s3v4]#expired-exception', 'AccessDenied "Request has expired" with X-Amz-Expires, Expires, ServerTime')],
   },
-  async () => {
+  async ({ bucket }) => {
     const date = new Date((await serverNow(rt)).getTime() - 10 * 60_000);
-    expectRawError(await sendPresigned(rt, probeGet, { date, expiresIn: 60 }), { status: 403, code: 'AccessDenied' });
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { date, expiresIn: 60 }), { status: 403, code: 'AccessDenied' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/expires-too-long',
     spec: '#query-string-auth-v4-signing',
@@ -226,12 +225,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'ExpiresTooLarge: 400 AuthorizationQueryParametersError "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds" (text mirrors AWS)'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: 604801 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { expiresIn: 604801 }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/expires-negative',
     spec: '#query-string-auth-v4-signing',
@@ -242,12 +241,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_negative_expiration_query_param: → 400 AuthorizationQueryParametersError "X-Amz-Expires must be non-negative"'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: '-1' }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { expiresIn: '-1' }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/expires-not-a-number',
     spec: '#query-string-auth-v4-signing',
@@ -258,12 +257,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_invalid_expiration_query_param: → 400 AuthorizationQueryParametersError "X-Amz-Expires should be a number"'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { expiresIn: 'abc' }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { expiresIn: 'abc' }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/expires-zero',
     spec: '#query-string-auth-v4-signing',
@@ -274,16 +273,16 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests/functional/test_s3.py', 'test_object_raw_get_x_amz_expires_out_range_zero: X-Amz-Expires=0 → 403 AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     // Signed 2 s ago, so a server that only compares times sees it expired whatever the round trip takes.
-    const res = await sendPresigned(rt, probeGet, { date: new Date((await serverNow(rt)).getTime() - 2000), expiresIn: 0 });
+    const res = await sendPresigned(rt, probeGet(bucket), { date: new Date((await serverNow(rt)).getTime() - 2000), expiresIn: 0 });
     const code = res.error()?.code;
     const ok = (res.status === 403 && code === 'AccessDenied') || (res.status === 400 && code === 'AuthorizationQueryParametersError');
     if (!ok) fail('presigned GET with X-Amz-Expires=0: wrong answer', '403 AccessDenied | 400 AuthorizationQueryParametersError', `${res.status} ${code ?? ''}`.trim());
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/not-yet-valid',
     spec: '#query-string-auth-v4-signing',
@@ -293,9 +292,9 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/s3err/s3err.go', 'ErrRequestNotReadyYet: 403 AccessDenied "Request is not valid yet." (error text mirrors AWS)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const date = new Date((await serverNow(rt)).getTime() + 20 * 60_000);
-    expectRawError(await sendPresigned(rt, probeGet, { date, expiresIn: 300 }), { status: 403, code: 'AccessDenied' });
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { date, expiresIn: 300 }), { status: 403, code: 'AccessDenied' });
   },
 );
 
@@ -309,7 +308,7 @@ const MISSING = [
   { id: 'SigV4Presigned/missing-signed-headers', param: 'X-Amz-SignedHeaders', ev: recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_missing_sig_param[s3v4]#missing-param-exception', 'the same validation names X-Amz-SignedHeaders among the required parameters: 400 AuthorizationQueryParametersError') },
 ];
 for (const m of MISSING) {
-  check(
+  op.check(
     {
       id: m.id,
       spec: '#query-string-auth-v4-signing',
@@ -317,14 +316,14 @@ for (const m of MISSING) {
       title: `presigned GET without the ${m.param} query parameter (the others present) → 400 AuthorizationQueryParametersError`,
       evidence: [m.ev],
     },
-    async () => {
-      const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { delete r.query[m.param]; } });
+    async ({ bucket }) => {
+      const res = await sendPresigned(rt, probeGet(bucket), { expiresIn: 300, afterSign: (r) => { delete r.query[m.param]; } });
       expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/credential-malformed',
     spec: '#query-string-auth-v4-signing',
@@ -332,13 +331,13 @@ check(
     title: "X-Amz-Credential whose '/' separators arrive as a literal %2F (double-encoded URL) → 400 AuthorizationQueryParametersError",
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_double_encoded_credentials#error-malformed', 'AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; the Credential is mal-formed"')],
   },
-  async () => {
-    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\//g, '%2F'); } });
+  async ({ bucket }) => {
+    const res = await sendPresigned(rt, probeGet(bucket), { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\//g, '%2F'); } });
     expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/wrong-region',
     spec: '#query-string-auth-v4-signing',
@@ -349,12 +348,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'IncorrectRegion: 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; the region ... is wrong; expecting ..." (text mirrors AWS)'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { region: otherRegion(rt), expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { region: otherRegion(rt), expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/wrong-service',
     spec: '#query-string-auth-v4-signing',
@@ -364,12 +363,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_incorrect_service: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect service \\"ec2\\". This endpoint belongs to \\"s3\\"."'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { service: 'ec2', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { service: 'ec2', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/wrong-terminator',
     spec: '#query-string-auth-v4-signing',
@@ -379,12 +378,12 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_invalid_terminal: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect terminal ... This endpoint uses \\"aws4_request\\"."'),
     ],
   },
-  async () => {
-    expectRawError(await sendPresigned(rt, probeGet, { terminator: 'aws5_request', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
+  async ({ bucket }) => {
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { terminator: 'aws5_request', expiresIn: 300 }), { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/credential-invalid-date',
     spec: '#query-string-auth-v4-signing',
@@ -394,13 +393,13 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_creds_invalid_date: → 400 AuthorizationQueryParametersError "Error parsing the X-Amz-Credential parameter; incorrect date format ... yyyyMMdd"'),
     ],
   },
-  async () => {
-    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, '/3223423234/'); } });
+  async ({ bucket }) => {
+    const res = await sendPresigned(rt, probeGet(bucket), { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, '/3223423234/'); } });
     expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/dates-mismatch',
     spec: '#query-string-auth-v4-signing',
@@ -410,15 +409,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/presigned_urls.go', 'PresignedAuth_dates_mismatch: → 400 AuthorizationQueryParametersError "Invalid credential date ... This date is not the same as X-Amz-Date"'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const now = await serverNow(rt);
     const before = credentialScope({ date: new Date(now.getTime() - 86400_000), region: rt.region }).slice(0, 8);
-    const res = await sendPresigned(rt, probeGet, { date: now, expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, `/${before}/`); } });
+    const res = await sendPresigned(rt, probeGet(bucket), { date: now, expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Credential'] = String(r.query['X-Amz-Credential']).replace(/\/\d{8}\//, `/${before}/`); } });
     expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/unsupported-algorithm',
     spec: '#query-string-auth-v4-signing',
@@ -429,15 +428,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/s3err/presigned-urls.go', 'UnsupportedAlgorithm: 400 AuthorizationQueryParametersError "X-Amz-Algorithm only supports \\"AWS4-HMAC-SHA256 and AWS4-ECDSA-P256-SHA256\\"" (text mirrors AWS)'),
     ],
   },
-  async () => {
-    const res = await sendPresigned(rt, probeGet, { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Algorithm'] = 'AWS4-HMAC-SHA512'; } });
+  async ({ bucket }) => {
+    const res = await sendPresigned(rt, probeGet(bucket), { expiresIn: 300, afterSign: (r) => { r.query['X-Amz-Algorithm'] = 'AWS4-HMAC-SHA512'; } });
     expectRawError(res, { status: 400, code: 'AuthorizationQueryParametersError' });
   },
 );
 
 // ---- rejected: signature and keys --------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/wrong-secret',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -448,13 +447,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
-    expectRawError(await sendPresigned(rt, probeGet, { keys, expiresIn: 300 }), { status: 403, code: 'SignatureDoesNotMatch' });
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { keys, expiresIn: 300 }), { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/unknown-access-key',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -462,13 +461,13 @@ check(
     title: 'presigned GET whose X-Amz-Credential names an access key the target does not know → 403 InvalidAccessKeyId',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The AWS access key ID that you provided does not exist in our records.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const keys = { accessKeyId: 'AKIAS3CUNKNOWN000000', secretAccessKey: 'unknown-secret-of-an-unknown-key-000000' };
-    expectRawError(await sendPresigned(rt, probeGet, { keys, expiresIn: 300 }), { status: 403, code: 'InvalidAccessKeyId' });
+    expectRawError(await sendPresigned(rt, probeGet(bucket), { keys, expiresIn: 300 }), { status: 403, code: 'InvalidAccessKeyId' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/tampered-query',
     spec: '#query-string-auth-v4-signing',
@@ -479,13 +478,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
-    const res = await sendPresigned(rt, { ...probeGet, query: { 'response-content-type': 'text/plain' } }, { expiresIn: 300, afterSign: (r) => { r.query['response-content-type'] = 'text/html'; } });
+  async ({ bucket }) => {
+    const res = await sendPresigned(rt, { ...probeGet(bucket), query: { 'response-content-type': 'text/plain' } }, { expiresIn: 300, afterSign: (r) => { r.query['response-content-type'] = 'text/html'; } });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/tampered-method',
     spec: '#query-string-auth-v4-signing',
@@ -496,7 +495,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'HTTPMethod is one of the HTTP methods, for example GET, PUT, HEAD, and DELETE.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'presigned/tampered-method';
     const res = await sendPresigned(rt, { method: 'GET', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.method = 'PUT'; } });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
@@ -504,7 +503,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Presigned/unsigned-amz-header',
     spec: '#query-string-auth-v4-signing',
@@ -512,7 +511,7 @@ check(
     title: 'presigned PUT sent with an x-amz-meta-* header that X-Amz-SignedHeaders does not name → 403 AccessDenied, nothing stored',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_url_metadata_with_sig_s3v4[False]#wrong-meta-headers', 'AccessDenied "There were headers present in the request which were not signed", HeadersNotSigned x-amz-meta-wrong')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'presigned/unsigned-meta';
     const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.headers['x-amz-meta-wrong'] = 'wrong'; } });
     expectRawError(res, { status: 403, code: 'AccessDenied' });

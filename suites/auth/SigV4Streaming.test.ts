@@ -5,24 +5,20 @@
  */
 import { crc32 } from 'node:zlib';
 import { CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, peer, recorded, runtime, s3, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, peer, recorded, s3, step, operation } from '../../harness/api/index.ts';
 import { sendChunked } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, md5Etag } from './support.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'stream' });
-});
+const op = operation('SigV4Streaming', { buckets: { bucket: { hint: 'stream' } } });
+const { rt } = op;
 
-async function readBack(key: string): Promise<{ data: Buffer; length: number | undefined }> {
+async function readBack(bucket: string, key: string): Promise<{ data: Buffer; length: number | undefined }> {
   const out = await step('GetObject (read-back)', s3(rt).send(new GetObjectCommand({ Bucket: bucket, Key: key })));
   const data = Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
   return { data, length: out.ContentLength };
 }
 
-async function expectAbsent(key: string): Promise<void> {
+async function expectAbsent(bucket: string, key: string): Promise<void> {
   await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, `HeadObject ${JSON.stringify(key)} after the rejected upload (nothing stored)`);
 }
 
@@ -40,7 +36,7 @@ function flip(b: Buffer, i: number): void {
 
 // ---- accepted ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/put-accepted',
     spec: '#sigv4-chunked-body-definition',
@@ -52,17 +48,17 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html', 'You can send data in fixed size or variable size chunks.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 70000, 'streaming');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/ok' }, data, { chunkSize: 65536 });
     expectStatus(res, 200, 'chunked PUT');
-    const back = await readBack('stream/ok');
+    const back = await readBack(bucket, 'stream/ok');
     expectEqual('Content-Length of the stored object', back.length, 70000);
     expectBytes('GetObject', back.data, data);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/etag-of-decoded',
     spec: '#sigv4-chunked-body-definition',
@@ -73,7 +69,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html', 'Objects created by the PUT Object, POST Object, or Copy operation, or through the AWS Management Console, and are encrypted by SSE-S3 or plaintext, have ETags that are an MD5 digest of their object data.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 20000, 'streaming-etag');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/etag' }, data, { chunkSize: 8192 });
     expectStatus(res, 200, 'chunked PUT');
@@ -81,7 +77,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/content-encoding-not-stored',
     spec: '#sigv4-chunked-body-definition',
@@ -93,7 +89,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_s3_checksum_with_content_encoding#get-object', 'an SDK upload with Content-Encoding gzip and a checksum: the object answers ContentEncoding "gzip" only'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-ce');
     expectStatus(await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/ce' }, data, { chunkSize: 8192 }), 200, 'chunked PUT');
     const head = await step('HeadObject', s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: 'stream/ce' })));
@@ -101,7 +97,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/trailer-checksum',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html',
@@ -112,15 +108,15 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html', 'The trailing headers are included as their own chunk and sent after the final chunk with a payload of 0 bytes.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 20000, 'streaming-trailer');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/trailer' }, data, { chunkSize: 8192, trailers: { 'x-amz-checksum-crc32': crc32b64(data) } });
     expectStatus(res, 200, 'chunked PUT with trailer');
-    expectBytes('GetObject', (await readBack('stream/trailer')).data, data);
+    expectBytes('GetObject', (await readBack(bucket, 'stream/trailer')).data, data);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/unsigned-trailer-accepted',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -131,11 +127,11 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html', 'Use this when sending an unsigned payload over multiple chunks. In this case you also have a trailing header after the chunk is uploaded.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 20000, 'streaming-unsigned');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/unsigned' }, data, { chunkSize: 8192, unsigned: true, trailers: { 'x-amz-checksum-crc32': crc32b64(data) } });
     expectStatus(res, 200, 'unsigned-trailer PUT');
-    const back = await readBack('stream/unsigned');
+    const back = await readBack(bucket, 'stream/unsigned');
     expectEqual('Content-Length of the stored object', back.length, 20000);
     expectBytes('GetObject', back.data, data);
   },
@@ -143,7 +139,7 @@ check(
 
 // ---- rejected ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/tampered-chunk',
     spec: '#sigv4-chunked-body-definition',
@@ -155,7 +151,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 70000, 'streaming-tamper');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/tampered' }, data, {
       chunkSize: 65536,
@@ -163,11 +159,11 @@ check(
       tamper: (b) => flip(b, b.length - 200),
     });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
-    await expectAbsent('stream/tampered');
+    await expectAbsent(bucket, 'stream/tampered');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/tampered-trailer-signature',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html',
@@ -179,7 +175,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'The request signature we calculated does not match the signature you provided. Check your AWS secret access key and signing method.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-trailer-sig');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/trailer-sig' }, data, {
       chunkSize: 8192,
@@ -190,11 +186,11 @@ check(
       },
     });
     expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' });
-    await expectAbsent('stream/trailer-sig');
+    await expectAbsent(bucket, 'stream/trailer-sig');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/unsigned-trailer-bad-digest',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -206,15 +202,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreamingPayloadTrailer_incorrect_trailing_checksum: a wrong trailing checksum → 400 BadDigest'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-bad-digest');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/bad-digest' }, data, { chunkSize: 8192, unsigned: true, trailers: { 'x-amz-checksum-crc32': crc32b64(Buffer.from('other bytes')) } });
     expectRawError(res, { status: 400, code: 'BadDigest' });
-    await expectAbsent('stream/bad-digest');
+    await expectAbsent(bucket, 'stream/bad-digest');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/signed-trailer-bad-digest',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html',
@@ -226,15 +222,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/signed_streaming_payload_trailer.go', 'SignedStreamingPayloadTrailer_bad_digest: a wrong trailing checksum → 400 BadDigest'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-signed-bad-digest');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/signed-bad-digest' }, data, { chunkSize: 8192, trailers: { 'x-amz-checksum-crc32': crc32b64(Buffer.from('other bytes')) } });
     expectRawError(res, { status: 400, code: 'BadDigest' });
-    await expectAbsent('stream/signed-bad-digest');
+    await expectAbsent(bucket, 'stream/signed-bad-digest');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/small-chunk',
     spec: '#sigv4-chunked-body-definition',
@@ -246,11 +242,11 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/signed_streaming_payload.go', 'SignedStreamingPayload_invalid_chunk_size: non-final chunks under 8192 bytes → 400 InvalidChunkSizeError "Only the last chunk is allowed to have a size less than 8192 bytes"'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 20000, 'streaming-small-chunk');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/small-chunk' }, data, { chunkSize: 1000 });
     expectRawError(res, { status: 400, code: 'InvalidChunkSizeError' });
-    await expectAbsent('stream/small-chunk');
+    await expectAbsent(bucket, 'stream/small-chunk');
   },
 );
 
@@ -259,7 +255,7 @@ const LENGTHS = [
   { id: 'SigV4Streaming/decoded-length-smaller', declared: 8990, what: 'smaller' },
 ];
 for (const l of LENGTHS) {
-  check(
+  op.check(
     {
       id: l.id,
       spec: '#sigv4-chunked-body-definition',
@@ -271,17 +267,17 @@ for (const l of LENGTHS) {
         peer('https://github.com/versity/versitygw/blob/main/tests/integration/signed_streaming_payload.go', 'SignedStreamingPayload_decoded_content_length_mismatch: 8 or 12 bytes sent with x-amz-decoded-content-length 10 → 400 IncompleteBody'),
       ],
     },
-    async () => {
+    async ({ bucket }) => {
       const key = `stream/length-${l.what}`;
       const data = body(rt, 9000, `streaming-length-${l.what}`);
       const res = await sendChunked(rt, { method: 'PUT', bucket, key }, data, { chunkSize: 8192, decodedLength: l.declared });
       expectRawError(res, { status: 400, code: 'IncompleteBody' });
-      await expectAbsent(key);
+      await expectAbsent(bucket, key);
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/malformed-framing',
     spec: '#sigv4-chunked-body-definition',
@@ -293,7 +289,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/signed_streaming_payload.go', 'SignedStreamingPayload_invalid_encoding: a chunk header with a wrong delimiter, a missing chunk-signature or a short signature → 400 IncompleteBody'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-framing');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/framing' }, data, {
       chunkSize: 8192,
@@ -303,11 +299,11 @@ check(
       },
     });
     expectRawError(res, { status: 400, code: 'IncompleteBody' });
-    await expectAbsent('stream/framing');
+    await expectAbsent(bucket, 'stream/framing');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/trailer-without-x-amz-trailer',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html',
@@ -319,7 +315,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/signed_streaming_payload_trailer.go', 'SignedStreamingPayloadTrailer_missing_x_amz_trailer_header: → 400 MalformedTrailerError'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-no-x-amz-trailer');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/no-trailer-header' }, data, {
       chunkSize: 8192,
@@ -327,11 +323,11 @@ check(
       omitTrailerHeader: true,
     });
     expectRawError(res, { status: 400, code: 'MalformedTrailerError' });
-    await expectAbsent('stream/no-trailer-header');
+    await expectAbsent(bucket, 'stream/no-trailer-header');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/malformed-trailer',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html',
@@ -343,7 +339,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreaminPayloadTrailer_malformed_trailer: a trailer that is not well-formed → 400 MalformedTrailerError'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-malformed-trailer');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/malformed-trailer' }, data, {
       chunkSize: 8192,
@@ -355,11 +351,11 @@ check(
       },
     });
     expectRawError(res, { status: 400, code: 'MalformedTrailerError' });
-    await expectAbsent('stream/malformed-trailer');
+    await expectAbsent(bucket, 'stream/malformed-trailer');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/unsigned-trailer-empty-body',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -371,16 +367,16 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreamingPayloadTrailer_no_payload_trailer_only_headers: an empty payload with a trailer is stored as an empty object'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = Buffer.alloc(0);
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/empty' }, data, { chunkSize: 8192, unsigned: true, trailers: { 'x-amz-checksum-crc32': crc32b64(data) } });
     expectStatus(res, 200, 'unsigned-trailer PUT of 0 bytes');
-    const back = await readBack('stream/empty');
+    const back = await readBack(bucket, 'stream/empty');
     expectEqual('Content-Length of the stored object', back.length, 0);
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/unsigned-trailer-invalid-checksum',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -392,15 +388,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreamingPayloadTrailer_invalid_trailing_checksum: → 400 InvalidRequest "Value for x-amz-checksum-… trailing header is invalid."'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-invalid-checksum');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/invalid-checksum' }, data, { chunkSize: 8192, unsigned: true, trailers: { 'x-amz-checksum-crc32': 'invalid_checksum' } });
     expectRawError(res, { status: 400, code: 'InvalidRequest' });
-    await expectAbsent('stream/invalid-checksum');
+    await expectAbsent(bucket, 'stream/invalid-checksum');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/decoded-length-invalid',
     spec: '#sigv4-chunked-body-definition',
@@ -412,15 +408,15 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreamingPayloadTrailer_missing_invalid_dec_content_length: a missing or non-numeric x-amz-decoded-content-length → 411 MissingContentLength'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const data = body(rt, 9000, 'streaming-length-invalid');
     const res = await sendChunked(rt, { method: 'PUT', bucket, key: 'stream/length-invalid' }, data, { chunkSize: 8192, unsigned: true, decodedLength: 'abc', trailers: { 'x-amz-checksum-crc32': crc32b64(data) } });
     expectRawError(res, { status: 411, code: 'MissingContentLength' });
-    await expectAbsent('stream/length-invalid');
+    await expectAbsent(bucket, 'stream/length-invalid');
   },
 );
 
-check(
+op.check(
   {
     id: 'SigV4Streaming/upload-part-unsigned-trailer',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-auth-using-authorization-header.html',
@@ -432,7 +428,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/unsigned_streaming_payload_trailer.go', 'UnsignedStreamingPayloadTrailer_UploadPart_success_with_trailer: an UploadPart with a trailing checksum succeeds'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'stream/part';
     const up = await step('CreateMultipartUpload', s3(rt).send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
     const data = body(rt, 9000, 'streaming-part');

@@ -1,13 +1,14 @@
 import { CreateBucketCommand, GetBucketAclCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adoptBucket, check, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { adoptBucket, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { ALL_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, locationConfigXml, regionalRuntime } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
-const rt = runtime();
+const op = operation('CreateBucket');
+const { rt } = op;
 /** What AWS answers an unusable LocationConstraint with: the us-east-1 (global) endpoint and a regional endpoint differ. */
 const BAD_LOCATION_CODE = rt.region === 'us-east-1' ? 'InvalidLocationConstraint' : 'IllegalLocationConstraintException';
 
-check(
+op.check(
   {
     id: 'CreateBucket/success',
     spec: '#API_CreateBucket_ResponseSyntax',
@@ -28,7 +29,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/location-header',
     spec: '#API_CreateBucket_ResponseSyntax',
@@ -50,7 +51,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -70,7 +71,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/duplicate-same-owner',
     spec: '#API_CreateBucket_Errors',
@@ -92,7 +93,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/already-exists-other-owner',
     spec: '#API_CreateBucket_Errors',
@@ -107,7 +108,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/invalid-location-constraint',
     spec: ERRORS,
@@ -126,7 +127,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/location-us-east-1-explicit',
     spec: ERRORS,
@@ -146,7 +147,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/location-region-mismatch',
     spec: ERRORS,
@@ -173,7 +174,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/malformed-configuration',
     spec: ERRORS,
@@ -189,7 +190,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/invalid-name',
     spec: '#API_CreateBucket_RequestSyntax',
@@ -205,7 +206,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/canned-acl-public-read',
     spec: '#API_CreateBucket_RequestSyntax',
@@ -232,7 +233,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/grant-headers',
     spec: '#API_CreateBucket_RequestSyntax',
@@ -260,7 +261,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/invalid-canned-acl',
     spec: '#API_CreateBucket_RequestSyntax',
@@ -280,7 +281,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateBucket/recreate-keeps-objects',
     spec: '#API_CreateBucket_Errors',

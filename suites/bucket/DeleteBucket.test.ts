@@ -1,17 +1,18 @@
 import { CreateMultipartUploadCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders, settle } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
 const DELETE_BUCKET = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html';
-const rt = runtime();
+const op = operation('DeleteBucket');
+const { rt } = op;
 
 /** HEAD of a bucket just deleted, polled (bounded) until it is gone: bucket state is eventually consistent. */
 async function headAfterDelete(name: string) {
   return settle(rt, () => raw(rt, { method: 'HEAD', bucket: name }), (r) => r.status === 404);
 }
 
-check(
+op.check(
   {
     id: 'DeleteBucket/success',
     spec: '#API_DeleteBucket_ResponseSyntax',
@@ -31,7 +32,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteBucket/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -50,7 +51,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteBucket/no-such-bucket',
     spec: ERRORS,
@@ -64,7 +65,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteBucket/not-empty',
     spec: ERRORS,
@@ -83,7 +84,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteBucket/in-progress-multipart',
     spec: '#API_DeleteBucket_Errors',
@@ -103,7 +104,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteBucket/other-owner-denied',
     spec: ERRORS,

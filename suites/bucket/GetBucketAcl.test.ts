@@ -1,18 +1,14 @@
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
 import { canonicalId, expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'gacl', acl: true });
-});
+const op = operation('GetBucketAcl', { buckets: { bucket: { hint: 'gacl', acl: true } } });
+const { rt } = op;
 
 type X = Record<string, unknown>;
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-check(
+op.check(
   {
     id: 'GetBucketAcl/success-shape',
     spec: '#API_GetBucketAcl_ResponseSyntax',
@@ -24,7 +20,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-canned-acl'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
     const res = await raw(rt, { method: 'GET', bucket, query: { acl: '' } });
     expectStatus(res, 200, 'GetBucketAcl');
@@ -41,7 +37,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketAcl/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -53,14 +49,14 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'AWS answers carry x-amz-id-2 and x-amz-request-id'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { acl: '' } });
     expectStatus(res, 200, 'GetBucketAcl');
     expectRequestIdHeaders(res);
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketAcl/no-such-bucket',
     spec: ERRORS,
@@ -74,7 +70,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketAcl/other-owner-denied',
     spec: ERRORS,
@@ -84,7 +80,7 @@ check(
     needs: ['alt'],
     evidence: [doc(ERRORS, 'AccessDenied: Access Denied. 403 Forbidden')],
   },
-  async () => {
+  async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, query: { acl: '' }, auth: 'alt' }), { status: 403, code: 'AccessDenied' }, 'GetBucketAcl by the second user');
   },
 );

@@ -1,15 +1,11 @@
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const GET_LOCATION = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html';
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'loc' });
-});
+const op = operation('GetBucketLocation', { buckets: { bucket: { hint: 'loc' } } });
+const { rt } = op;
 
-check(
+op.check(
   {
     id: 'GetBucketLocation/success',
     spec: '#API_GetBucketLocation_ResponseSyntax',
@@ -21,7 +17,7 @@ check(
       doc(GET_LOCATION, 'Buckets in Region us-east-1 have a LocationConstraint of null.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' } });
     expectStatus(res, 200, 'GetBucketLocation');
     const body = res.xml();
@@ -32,7 +28,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketLocation/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -43,14 +39,14 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'AWS answers carry x-amz-id-2 and x-amz-request-id'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' } });
     expectStatus(res, 200, 'GetBucketLocation');
     expectRequestIdHeaders(res);
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketLocation/no-such-bucket',
     spec: '#API_GetBucketLocation_Errors',
@@ -64,7 +60,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetBucketLocation/other-owner-denied',
     spec: '#API_GetBucketLocation_Errors',
@@ -73,7 +69,7 @@ check(
     needs: ['alt'],
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'AccessDenied: Access Denied. 403 Forbidden')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' }, auth: 'alt' });
     expectRawError(res, { status: 403, code: 'AccessDenied' }, 'GetBucketLocation by the second user');
   },

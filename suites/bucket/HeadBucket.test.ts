@@ -1,15 +1,11 @@
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectStatus, newBucketName, raw, recorded, runtime } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectStatus, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const HEAD_BUCKET = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html';
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'head' });
-});
+const op = operation('HeadBucket', { buckets: { bucket: { hint: 'head' } } });
+const { rt } = op;
 
-check(
+op.check(
   {
     id: 'HeadBucket/success',
     spec: '#API_HeadBucket_ResponseSyntax',
@@ -17,14 +13,14 @@ check(
     title: 'HEAD /<own bucket> → 200, no body',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket });
     expectStatus(res, 200, 'HeadBucket');
     expectEqual('body length', res.body.length, 0);
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadBucket/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -32,14 +28,14 @@ check(
     title: 'HEAD /<own bucket> → 200 with x-amz-request-id and x-amz-id-2',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'x-amz-id-2 and x-amz-request-id present')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket });
     expectStatus(res, 200, 'HeadBucket');
     expectRequestIdHeaders(res);
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadBucket/bucket-region-header',
     spec: '#API_HeadBucket_ResponseSyntax',
@@ -51,14 +47,14 @@ check(
       doc(HEAD_BUCKET, 'x-amz-bucket-region: The Region that the bucket is located.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket });
     expectStatus(res, 200, 'HeadBucket');
     expectHeader(res.headers, 'x-amz-bucket-region', rt.region);
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadBucket/no-such-bucket',
     spec: '#API_HeadBucket_Errors',
@@ -73,7 +69,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadBucket/other-owner-forbidden',
     spec: '#API_HeadBucket_Errors',
@@ -82,7 +78,7 @@ check(
     needs: ['alt'],
     evidence: [doc(HEAD_BUCKET, 'If the bucket does not exist or you do not have permission to access it, the HEAD request returns a generic 400 Bad Request, 403 Forbidden or 404 Not Found code.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, auth: 'alt' });
     expectStatus(res, 403, 'HeadBucket by the second user');
     expectEqual('body length', res.body.length, 0);

@@ -1,10 +1,7 @@
 import { CreateBucketCommand, DeleteBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
 import fc from 'fast-check';
 import {
   adoptBucket,
-  check,
-  createBucket,
   doc,
   expectEqual,
   expectMatch,
@@ -13,25 +10,21 @@ import {
   fail,
   ISO_TIMESTAMP,
   newBucketName,
-  property,
   raw,
   recorded,
-  runtime,
   step,
   type QueryValue,
+  operation,
 } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders, settle } from '../../harness/api/bucket.ts';
 
 const LIST_BUCKETS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html';
-const rt = runtime();
-let bucket: string;
-let bucket2: string;
-let createdAt: number;
-beforeAll(async () => {
-  createdAt = Date.now();
-  bucket = await createBucket(rt, { hint: 'list' });
-  bucket2 = await createBucket(rt, { hint: 'list2' });
+const op = operation('ListBuckets', {
+  buckets: { bucket: { hint: 'list' }, bucket2: { hint: 'list2' } },
+  // The client's clock when the file's buckets were made (just after: the buckets are made before setup).
+  setup: async () => ({ value: { createdAt: Date.now() } }),
 });
+const { rt } = op;
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 interface XBucket {
@@ -63,7 +56,7 @@ async function listedWith(names: string[], query: Record<string, QueryValue> = {
   return settle(rt, () => listPage(query), (p) => names.every((n) => p.buckets.some((b) => b.Name === n)));
 }
 
-check(
+op.check(
   {
     id: 'ListBuckets/success-shape',
     spec: '#API_ListBuckets_ResponseSyntax',
@@ -71,7 +64,7 @@ check(
     title: 'GET / → 200 ListAllMyBucketsResult: Owner/ID, Buckets/Bucket with Name and ISO 8601 CreationDate, incl. the new bucket',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_bucket_with_content#list-buckets', 'Buckets/Bucket with Name and CreationDate, Owner/ID')],
   },
-  async () => {
+  async ({ bucket }) => {
     const page = await listedWith([bucket]);
     expectMatch('Owner/ID', page.Owner?.ID, /\S/);
     const mine = page.buckets.find((b) => b.Name === bucket);
@@ -80,7 +73,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -98,7 +91,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/owner-is-bucket-owner',
     spec: '#API_ListBuckets_ResponseElements',
@@ -110,7 +103,7 @@ check(
       doc(LIST_BUCKETS, 'Owner: The owner of the buckets listed.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const list = await raw(rt, { method: 'GET' });
     expectStatus(list, 200, 'ListBuckets');
     const listedOwner = (list.xml()?.ListAllMyBucketsResult as XResult | undefined)?.Owner?.ID;
@@ -122,7 +115,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/creation-date',
     spec: '#API_ListBuckets_ResponseElements',
@@ -130,14 +123,14 @@ check(
     title: "a new bucket's CreationDate is its creation time (within 10 minutes of the client's clock)",
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Bucket.html', 'CreationDate: Date the bucket was created.')],
   },
-  async () => {
+  async ({ bucket, createdAt }) => {
     const mine = (await listedWith([bucket])).buckets.find((b) => b.Name === bucket);
     const t = mine?.CreationDate ? Date.parse(mine.CreationDate) : NaN;
     expectTrue('CreationDate near the creation time', Math.abs(t - createdAt) < 600_000, `about ${new Date(createdAt).toISOString()}`, mine?.CreationDate);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/only-own-buckets',
     spec: '#API_ListBuckets_ResponseSyntax',
@@ -146,14 +139,14 @@ check(
     needs: ['alt'],
     evidence: [doc(LIST_BUCKETS, 'Returns a list of all buckets owned by the authenticated sender of the request.')],
   },
-  async ({ alt }) => {
+  async ({ alt, bucket }) => {
     const out = await step('ListBuckets by the second user', alt().send(new ListBucketsCommand({})));
     const names = (out.Buckets ?? []).map((b) => b.Name);
     expectEqual(`"${bucket}" in the second user's list`, names.includes(bucket), false);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/max-buckets',
     spec: '#API_ListBuckets_RequestSyntax',
@@ -164,7 +157,7 @@ check(
       doc(LIST_BUCKETS, 'max-buckets: Maximum number of buckets to be returned in response.'),
     ],
   },
-  async () => {
+  async ({ bucket, bucket2 }) => {
     await listedWith([bucket, bucket2]);
     const page = await listPage({ 'max-buckets': '1' });
     expectEqual('number of Bucket elements', page.buckets.length, 1);
@@ -172,7 +165,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/continuation-token',
     spec: '#API_ListBuckets_RequestSyntax',
@@ -183,7 +176,7 @@ check(
       doc(LIST_BUCKETS, 'ContinuationToken indicates to Amazon S3 that the list is being continued on this bucket with a token.'),
     ],
   },
-  async () => {
+  async ({ bucket, bucket2 }) => {
     const all = (await listedWith([bucket, bucket2])).buckets.length;
     const per = Math.max(1, Math.ceil(all / 4));
     const seen: string[] = [];
@@ -204,7 +197,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/prefix',
     spec: '#API_ListBuckets_RequestSyntax',
@@ -216,7 +209,7 @@ check(
       doc(LIST_BUCKETS, 'prefix: Limits the response to bucket names that begin with the specified bucket name prefix.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     // The sibling bucket2 exists and does not start with the first bucket's name: a server that ignores prefix lists it.
     const page = await listedWith([bucket], { prefix: bucket });
     expectEqual("buckets listed under the prefix (this file's first bucket name)", page.buckets.map((b) => b.Name), [bucket]);
@@ -224,7 +217,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListBuckets/bucket-region',
     spec: '#API_ListBuckets_ResponseSyntax',
@@ -236,7 +229,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Bucket.html', 'BucketRegion indicates the AWS region where the bucket is located. If the request contains at least one valid parameter, it is included in the response.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const page = await listedWith([bucket], { prefix: bucket });
     const mine = page.buckets.find((b) => b.Name === bucket);
     expectEqual("BucketRegion of this file's bucket", mine?.BucketRegion, rt.region);
@@ -246,7 +239,7 @@ check(
 const tag = `lp${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 let seq = 0;
 
-property(
+op.property(
   {
     id: 'ListBuckets/tracks-create-delete',
     spec: '#API_ListBuckets_ResponseSyntax',

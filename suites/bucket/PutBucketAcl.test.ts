@@ -5,28 +5,24 @@
  */
 import { createHash } from 'node:crypto';
 import { GetBucketAclCommand, PutBucketAclCommand, type BucketCannedACL, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, runtime, step, type RawResponse } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation } from '../../harness/api/index.ts';
 import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, putAs } from '../../harness/api/bucket.ts';
 
 const CANNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl';
 const ACL_OVERVIEW = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html';
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'pacl', acl: true });
-});
+const op = operation('PutBucketAcl', { buckets: { bucket: { hint: 'pacl', acl: true } } });
+const { rt } = op;
 
 const md5 = (s: string) => createHash('md5').update(s).digest('base64');
 
 /** PUT /<bucket>?acl with these headers and optional XML body (Content-MD5 added for a body). */
-function putAcl(headers: Record<string, string>, body?: string, auth: 'main' | 'alt' = 'main', target = bucket): Promise<RawResponse> {
+function putAcl(target: string, headers: Record<string, string>, body?: string, auth: 'main' | 'alt' = 'main'): Promise<RawResponse> {
   const h = body === undefined ? headers : { ...headers, 'content-md5': md5(body), 'content-type': 'application/xml' };
   return raw(rt, { method: 'PUT', bucket: target, query: { acl: '' }, headers: h, ...(body === undefined ? {} : { body }), auth });
 }
 
-const setCanned = (s3: S3Client, acl: string) =>
+const setCanned = (s3: S3Client, bucket: string, acl: string) =>
   step(`PutBucketAcl ${acl}`, s3.send(new PutBucketAclCommand({ Bucket: bucket, ACL: acl as BucketCannedACL })));
 
 /** Each canned ACL: its grants besides the owner's FULL_CONTROL, what the second user / anonymous may list, and the check ids (literal `id:` strings, as the id scan expects). */
@@ -73,16 +69,16 @@ for (const c of CANNED_CASES) {
   const evidence = [doc(ACL_OVERVIEW, c.quote)];
   if (c.acl === 'public-read') evidence.push(recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-acl'));
   if (c.acl === 'private') evidence.push(recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-canned-acl'));
-  check(
+  op.check(
     { id: c.ids.grants.id, spec: CANNED, level: 'required', title: `x-amz-acl: ${c.acl} → 200; GetBucketAcl shows exactly its grants`, feature: 'acl', evidence },
-    async ({ s3 }) => {
-      await setCanned(s3, c.acl);
+    async ({ s3, bucket }) => {
+      await setCanned(s3, bucket, c.acl);
       const owner = await canonicalId(s3);
       const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
       expectEqual('grants', grantSet(got.Grants), [`id=${owner}:FULL_CONTROL`, ...c.grants].sort());
     },
   );
-  check(
+  op.check(
     {
       id: c.ids.alt.id,
       spec: CANNED,
@@ -92,14 +88,14 @@ for (const c of CANNED_CASES) {
       needs: ['alt'],
       evidence: [doc(ACL_OVERVIEW, c.quote), doc(ACL_OVERVIEW, 'READ: Allows grantee to list the objects in the bucket.')],
     },
-    async ({ s3 }) => {
-      await setCanned(s3, c.acl);
+    async ({ s3, bucket }) => {
+      await setCanned(s3, bucket, c.acl);
       const res = await listAs(rt, bucket, 'alt');
       if (c.alt) expectStatus(res, 200, 'ListObjectsV2 by the second user');
       else expectRawError(res, { status: 403, code: 'AccessDenied' }, 'ListObjectsV2 by the second user');
     },
   );
-  check(
+  op.check(
     {
       id: c.ids.anon.id,
       spec: CANNED,
@@ -108,8 +104,8 @@ for (const c of CANNED_CASES) {
       feature: 'acl',
       evidence: [doc(ACL_OVERVIEW, c.quote), doc(ACL_OVERVIEW, 'READ: Allows grantee to list the objects in the bucket.')],
     },
-    async ({ s3 }) => {
-      await setCanned(s3, c.acl);
+    async ({ s3, bucket }) => {
+      await setCanned(s3, bucket, c.acl);
       const res = await listAs(rt, bucket, 'none');
       if (c.anon) expectStatus(res, 200, 'anonymous ListObjectsV2');
       else expectRawError(res, { status: 403, code: 'AccessDenied' }, 'anonymous ListObjectsV2');
@@ -117,7 +113,7 @@ for (const c of CANNED_CASES) {
   );
 }
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/canned-public-read-write-effect-alt-write',
     spec: CANNED,
@@ -130,13 +126,13 @@ check(
       doc(ACL_OVERVIEW, 'WRITE: Allows grantee to create new objects in the bucket.'),
     ],
   },
-  async ({ s3 }) => {
-    await setCanned(s3, 'public-read-write');
+  async ({ s3, bucket }) => {
+    await setCanned(s3, bucket, 'public-read-write');
     expectStatus(await putAs(rt, bucket, 'by-alt', 'alt'), 200, 'PutObject by the second user (WRITE granted)');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/canned-public-read-effect-alt-no-write',
     spec: CANNED,
@@ -146,13 +142,13 @@ check(
     needs: ['alt'],
     evidence: [doc(ACL_OVERVIEW, 'public-read: Owner gets FULL_CONTROL. The AllUsers group gets READ access.')],
   },
-  async ({ s3 }) => {
-    await setCanned(s3, 'public-read');
+  async ({ s3, bucket }) => {
+    await setCanned(s3, bucket, 'public-read');
     expectRawError(await putAs(rt, bucket, 'by-alt', 'alt'), { status: 403, code: 'AccessDenied' }, 'PutObject by the second user (no WRITE)');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -164,14 +160,14 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'AWS answers carry x-amz-id-2 and x-amz-request-id'),
     ],
   },
-  async () => {
-    const res = await putAcl({ 'x-amz-acl': 'private' });
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, { 'x-amz-acl': 'private' });
     expectStatus(res, 200, 'PutBucketAcl');
     expectRequestIdHeaders(res);
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-headers',
     spec: '#API_PutBucketAcl_RequestSyntax',
@@ -184,7 +180,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html', 'x-amz-grant-read: Allows grantee to list the objects in the bucket.'),
     ],
   },
-  async ({ s3, alt }) => {
+  async ({ s3, alt, bucket }) => {
     const owner = await canonicalId(s3);
     const other = await canonicalId(alt());
     await step('PutBucketAcl with grant headers', s3.send(new PutBucketAclCommand({ Bucket: bucket, GrantFullControl: `id="${owner}"`, GrantRead: `id="${other}"` })));
@@ -193,7 +189,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-headers-effect-alt',
     spec: '#API_PutBucketAcl_RequestSyntax',
@@ -206,7 +202,7 @@ check(
       doc(ACL_OVERVIEW, 'WRITE: Allows grantee to create new objects in the bucket.'),
     ],
   },
-  async ({ s3, alt }) => {
+  async ({ s3, alt, bucket }) => {
     const owner = await canonicalId(s3);
     const other = await canonicalId(alt());
     await step('PutBucketAcl with grant headers', s3.send(new PutBucketAclCommand({ Bucket: bucket, GrantFullControl: `id="${owner}"`, GrantRead: `id="${other}"` })));
@@ -226,7 +222,7 @@ function policyXml(owner: string | undefined, grants: Array<{ id: string; permis
   return `<?xml version="1.0" encoding="UTF-8"?><AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${ownerXml}<AccessControlList>${g}</AccessControlList></AccessControlPolicy>`;
 }
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-xml-body',
     spec: '#API_PutBucketAcl_RequestSyntax',
@@ -236,20 +232,20 @@ check(
     needs: ['alt'],
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-acp-acl', 'an AccessControlPolicy body sets exactly its grants')],
   },
-  async ({ s3, alt }) => {
+  async ({ s3, alt, bucket }) => {
     const owner = await canonicalId(s3);
     const other = await canonicalId(alt());
     const body = policyXml(owner, [
       { id: owner, permission: 'FULL_CONTROL' },
       { id: other, permission: 'READ' },
     ]);
-    expectStatus(await putAcl({}, body), 200, 'PutBucketAcl with an AccessControlPolicy body');
+    expectStatus(await putAcl(bucket, {}, body), 200, 'PutBucketAcl with an AccessControlPolicy body');
     const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
     expectEqual('grants', grantSet(got.Grants), [`id=${owner}:FULL_CONTROL`, `id=${other}:READ`].sort());
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-xml-body-effect-alt',
     spec: '#API_PutBucketAcl_RequestSyntax',
@@ -259,19 +255,19 @@ check(
     needs: ['alt'],
     evidence: [doc(ACL_OVERVIEW, 'READ: Allows grantee to list the objects in the bucket.')],
   },
-  async ({ s3, alt }) => {
+  async ({ s3, alt, bucket }) => {
     const owner = await canonicalId(s3);
     const other = await canonicalId(alt());
     const body = policyXml(owner, [
       { id: owner, permission: 'FULL_CONTROL' },
       { id: other, permission: 'READ' },
     ]);
-    expectStatus(await putAcl({}, body), 200, 'PutBucketAcl with an AccessControlPolicy body');
+    expectStatus(await putAcl(bucket, {}, body), 200, 'PutBucketAcl with an AccessControlPolicy body');
     expectStatus(await listAs(rt, bucket, 'alt'), 200, 'ListObjectsV2 by the second user (READ granted)');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/malformed-acl',
     spec: ERRORS,
@@ -283,14 +279,14 @@ check(
       doc(ERRORS, 'MalformedACLError: The XML you provided was not well-formed or did not validate against our published schema. 400 Bad Request'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
     const body = `<?xml version="1.0" encoding="UTF-8"?><AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>${owner}</ID></Owner><AccessControlList><Grant><Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>`;
-    expectRawError(await putAcl({}, body), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, body), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/acp-missing-owner',
     spec: ERRORS,
@@ -299,13 +295,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-1`)],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({}, policyXml(undefined, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, policyXml(undefined, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/acp-invalid-permission',
     spec: ERRORS,
@@ -314,13 +310,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-2`)],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({}, policyXml(owner, [{ id: owner, permission: 'WRONG-PERMISSION' }])), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, policyXml(owner, [{ id: owner, permission: 'WRONG-PERMISSION' }])), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/acp-unknown-id',
     spec: ERRORS,
@@ -329,13 +325,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-5`)],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({}, policyXml(owner, [{ id: 'wrong-id', permission: 'FULL_CONTROL' }])), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, policyXml(owner, [{ id: 'wrong-id', permission: 'FULL_CONTROL' }])), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/invalid-canned-acl',
     spec: ERRORS,
@@ -344,12 +340,12 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-canned-acl`)],
   },
-  async () => {
-    expectRawError(await putAcl({ 'x-amz-acl': 'fake-acl' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  async ({ bucket }) => {
+    expectRawError(await putAcl(bucket, { 'x-amz-acl': 'fake-acl' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/canned-and-grant-headers',
     spec: ERRORS,
@@ -358,13 +354,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-two-type-acl`, 'Specifying both Canned ACLs and Header Grants is not allowed')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({ 'x-amz-acl': 'private', 'x-amz-grant-read': `id="${owner}"` }), { status: 400, code: 'InvalidRequest' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, { 'x-amz-acl': 'private', 'x-amz-grant-read': `id="${owner}"` }), { status: 400, code: 'InvalidRequest' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/canned-and-body',
     spec: ERRORS,
@@ -373,13 +369,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-two-type-acl-acp`)],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({ 'x-amz-acl': 'private' }, policyXml(owner, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'UnexpectedContent' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, { 'x-amz-acl': 'private' }, policyXml(owner, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'UnexpectedContent' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-unknown-id',
     spec: ERRORS,
@@ -388,12 +384,12 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-wrong-id`, 'Invalid id')],
   },
-  async () => {
-    expectRawError(await putAcl({ 'x-amz-grant-write': 'id="wrong-id"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  async ({ bucket }) => {
+    expectRawError(await putAcl(bucket, { 'x-amz-grant-write': 'id="wrong-id"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-invalid-group-uri',
     spec: ERRORS,
@@ -402,12 +398,12 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-fake-uri`, 'Invalid group uri')],
   },
-  async () => {
-    expectRawError(await putAcl({ 'x-amz-grant-write': 'uri="http://acs.amazonaws.com/groups/s3/FakeGroup"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  async ({ bucket }) => {
+    expectRawError(await putAcl(bucket, { 'x-amz-grant-write': 'uri="http://acs.amazonaws.com/groups/s3/FakeGroup"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-bad-format',
     spec: ERRORS,
@@ -416,12 +412,12 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-fake-key`, 'Argument format not recognized')],
   },
-  async () => {
-    expectRawError(await putAcl({ 'x-amz-grant-write': 'fakekey="1234"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  async ({ bucket }) => {
+    expectRawError(await putAcl(bucket, { 'x-amz-grant-write': 'fakekey="1234"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/nothing-specified',
     spec: ERRORS,
@@ -430,12 +426,12 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-empty`, 'MissingHeaderName x-amz-acl')],
   },
-  async () => {
-    expectRawError(await putAcl({}), { status: 400, code: 'MissingSecurityHeader' }, 'PutBucketAcl');
+  async ({ bucket }) => {
+    expectRawError(await putAcl(bucket, {}), { status: 400, code: 'MissingSecurityHeader' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/no-such-bucket',
     spec: ERRORS,
@@ -445,11 +441,11 @@ check(
     evidence: [doc(ERRORS, 'NoSuchBucket: The specified bucket does not exist. 404 Not Found')],
   },
   async () => {
-    expectRawError(await putAcl({ 'x-amz-acl': 'private' }, undefined, 'main', newBucketName(rt, 'missing')), { status: 404, code: 'NoSuchBucket' }, 'PutBucketAcl');
+    expectRawError(await putAcl(newBucketName(rt, 'missing'), { 'x-amz-acl': 'private' }), { status: 404, code: 'NoSuchBucket' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/other-owner-denied',
     spec: ERRORS,
@@ -459,13 +455,13 @@ check(
     needs: ['alt'],
     evidence: [doc(ACL_OVERVIEW, 'private: Owner gets FULL_CONTROL. No one else has access rights (default).'), doc(ERRORS, 'AccessDenied: Access Denied. 403 Forbidden')],
   },
-  async ({ s3 }) => {
-    await setCanned(s3, 'private');
-    expectRawError(await putAcl({ 'x-amz-acl': 'public-read-write' }, undefined, 'alt'), { status: 403, code: 'AccessDenied' }, 'PutBucketAcl by the second user');
+  async ({ s3, bucket }) => {
+    await setCanned(s3, bucket, 'private');
+    expectRawError(await putAcl(bucket, { 'x-amz-acl': 'public-read-write' }, undefined, 'alt'), { status: 403, code: 'AccessDenied' }, 'PutBucketAcl by the second user');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/acp-invalid-owner-id',
     spec: ERRORS,
@@ -474,13 +470,13 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-3`, 'Invalid id (ArgumentName CanonicalUser/ID)')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({}, policyXml('wrong-id', [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, policyXml('wrong-id', [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/acp-invalid-grantee-type',
     spec: ERRORS,
@@ -489,14 +485,14 @@ check(
     feature: 'acl',
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-6`)],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
     const body = policyXml(owner, [{ id: owner, permission: 'FULL_CONTROL' }]).replace('xsi:type="CanonicalUser"', 'xsi:type="BadType"');
-    expectRawError(await putAcl({}, body), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, {}, body), { status: 400, code: 'MalformedACLError' }, 'PutBucketAcl');
   },
 );
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/grant-headers-and-body',
     spec: ERRORS,
@@ -508,9 +504,9 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html', 'You can use either a canned ACL or specify access permissions explicitly. You cannot do both.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectRawError(await putAcl({ 'x-amz-grant-read': `id="${owner}"` }, policyXml(owner, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'UnexpectedContent' }, 'PutBucketAcl');
+    expectRawError(await putAcl(bucket, { 'x-amz-grant-read': `id="${owner}"` }, policyXml(owner, [{ id: owner, permission: 'FULL_CONTROL' }])), { status: 400, code: 'UnexpectedContent' }, 'PutBucketAcl');
   },
 );
 
@@ -522,19 +518,19 @@ const PERMISSION_CASES = [
   { permission: 'WRITE_ACP', ids: { grants: { id: 'PutBucketAcl/grant-write-acp' }, effect: { id: 'PutBucketAcl/grant-write-acp-effect-alt' } }, quote: 'WRITE_ACP: Allows grantee to write the ACL for the applicable bucket.' },
 ];
 
-async function grantToAlt(s3: S3Client, alt: () => S3Client, permission: string) {
+async function grantToAlt(s3: S3Client, alt: () => S3Client, bucket: string, permission: string) {
   const owner = await canonicalId(s3);
   const other = await canonicalId(alt());
   const body = policyXml(owner, [
     { id: owner, permission: 'FULL_CONTROL' },
     { id: other, permission },
   ]);
-  expectStatus(await putAcl({}, body), 200, `PutBucketAcl granting the second user ${permission}`);
+  expectStatus(await putAcl(bucket, {}, body), 200, `PutBucketAcl granting the second user ${permission}`);
   return { owner, other };
 }
 
 for (const c of PERMISSION_CASES) {
-  check(
+  op.check(
     {
       id: c.ids.grants.id,
       spec: '#API_PutBucketAcl_RequestSyntax',
@@ -544,13 +540,13 @@ for (const c of PERMISSION_CASES) {
       needs: ['alt'],
       evidence: [doc(ACL_OVERVIEW, c.quote), recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl#get-bucket-acp-acl', 'an AccessControlPolicy body sets exactly its grants')],
     },
-    async ({ s3, alt }) => {
-      const { owner, other } = await grantToAlt(s3, alt, c.permission);
+    async ({ s3, alt, bucket }) => {
+      const { owner, other } = await grantToAlt(s3, alt, bucket, c.permission);
       const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
       expectEqual('grants', grantSet(got.Grants), [`id=${owner}:FULL_CONTROL`, `id=${other}:${c.permission}`].sort());
     },
   );
-  check(
+  op.check(
     {
       id: c.ids.effect.id,
       spec: CANNED,
@@ -560,8 +556,8 @@ for (const c of PERMISSION_CASES) {
       needs: ['alt'],
       evidence: [doc(ACL_OVERVIEW, c.quote)],
     },
-    async ({ s3, alt }) => {
-      const { owner, other } = await grantToAlt(s3, alt, c.permission);
+    async ({ s3, alt, bucket }) => {
+      const { owner, other } = await grantToAlt(s3, alt, bucket, c.permission);
       const altAcl = () => raw(rt, { method: 'GET', bucket, query: { acl: '' }, auth: 'alt' });
       if (c.permission === 'WRITE') expectStatus(await putAs(rt, bucket, 'by-alt', 'alt'), 200, 'PutObject by the second user (WRITE granted)');
       if (c.permission === 'READ_ACP') expectStatus(await altAcl(), 200, 'GetBucketAcl by the second user (READ_ACP granted)');
@@ -570,7 +566,7 @@ for (const c of PERMISSION_CASES) {
           { id: owner, permission: 'FULL_CONTROL' },
           { id: other, permission: 'WRITE_ACP' },
         ]);
-        expectStatus(await putAcl({}, body, 'alt'), 200, 'PutBucketAcl by the second user (WRITE_ACP granted)');
+        expectStatus(await putAcl(bucket, {}, body, 'alt'), 200, 'PutBucketAcl by the second user (WRITE_ACP granted)');
       }
       if (c.permission === 'FULL_CONTROL') {
         expectStatus(await listAs(rt, bucket, 'alt'), 200, 'ListObjectsV2 by the second user (FULL_CONTROL)');
@@ -581,7 +577,7 @@ for (const c of PERMISSION_CASES) {
   );
 }
 
-check(
+op.check(
   {
     id: 'PutBucketAcl/revoke-all',
     spec: '#API_PutBucketAcl_RequestSyntax',
@@ -590,11 +586,11 @@ check(
     feature: 'acl',
     evidence: [peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_bucket_acl_revoke_all: an empty grant list is accepted and GetBucketAcl then shows no grants')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const owner = await canonicalId(s3);
-    expectStatus(await putAcl({}, policyXml(owner, [])), 200, 'PutBucketAcl with no grants');
+    expectStatus(await putAcl(bucket, {}, policyXml(owner, [])), 200, 'PutBucketAcl with no grants');
     const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
     expectEqual('grants', grantSet(got.Grants), []);
-    await setCanned(s3, 'private');
+    await setCanned(s3, bucket, 'private');
   },
 );

@@ -8,32 +8,22 @@
  * bucket of the run and judges what it did through the suite's own SDK.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, runtime, step } from '../../harness/api/index.ts';
-import { clientSession, missingTool, type ClientSession } from '../../harness/api/clients.ts';
-import { expectExit0, expectFile, expectMultipartEtag, expectStored, MiB, putSeeded, seeded, writeLocal } from './support.ts';
+import { doc, expectEqual, step, operation } from '../../harness/api/index.ts';
+import { missingTool } from '../../harness/api/clients.ts';
+import { awsCli, clientSetup, expectExit0, expectFile, expectMultipartEtag, expectStored, MiB, putSeeded, seeded, writeLocal } from './support.ts';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 
-const rt = runtime();
+const op = operation('AwsCli', { buckets: { bucket: { hint: 'awsclix' } }, setup: clientSetup(awsCli) });
+const { rt } = op;
 const CLI = 'https://docs.aws.amazon.com/cli/latest/reference/';
 const skipIf = (): string | undefined => missingTool('aws');
-let bucket: string;
-let cli: ClientSession;
-const aws = (args: string[], timeoutMs?: number): ReturnType<ClientSession['run']> =>
-  cli.run('aws', ['--endpoint-url', cli.endpoint, ...args], timeoutMs === undefined ? {} : { timeoutMs });
 
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'awsclix' });
-  cli = await clientSession(rt);
-});
-afterAll(async () => cli?.close());
-
-check(
+op.check(
   { id: 'AwsCli/s3-cp-multipart', timeoutMs: 300_000, spec: 'https://docs.aws.amazon.com/cli/latest/topic/s3-config.html', level: 'required', skipIf,
     title: 'aws s3 cp of a 20 MiB file (the CLI\'s multipart path: 8 MiB parts, concurrent) → the object holds the bytes, multipart ETag',
     evidence: [doc('https://docs.aws.amazon.com/cli/latest/topic/s3-config.html', 'multipart_threshold - Default: 8MB; The size threshold the CLI uses for multipart transfers of individual files.')] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, aws }) => {
     const data = seeded(rt, 20 * MiB, 'cp-mpu');
     const file = writeLocal(cli.dir, 'big.bin', data);
     expectExit0('aws s3 cp (20 MiB)', await aws(['s3', 'cp', file, `s3://${bucket}/cp/big.bin`], 240_000));
@@ -41,10 +31,10 @@ check(
   },
 );
 
-check(
+op.check(
   { id: 'AwsCli/s3-sync-up', timeoutMs: 300_000, spec: `${CLI}s3/sync.html`, level: 'required', skipIf, title: 'aws s3 sync <dir> s3://<bucket>/<prefix> → one object per file (nested paths as keys), same bytes',
     evidence: [doc(`${CLI}s3/sync.html`, 'Syncs directories and S3 prefixes. Recursively copies new and updated files from the source directory to the destination.')] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, aws }) => {
     const files = { 'a.txt': seeded(rt, 10, 's1'), 'sub/b.bin': seeded(rt, 70_000, 's2'), 'sub/deep/c.bin': seeded(rt, 1, 's3') };
     for (const [rel, d] of Object.entries(files)) writeLocal(cli.dir, `sync-up/${rel}`, d);
     expectExit0('aws s3 sync (up)', await aws(['s3', 'sync', join(cli.dir, 'sync-up'), `s3://${bucket}/sync/`]));
@@ -54,10 +44,10 @@ check(
   },
 );
 
-check(
+op.check(
   { id: 'AwsCli/s3-sync-down', timeoutMs: 300_000, spec: `${CLI}s3/sync.html`, level: 'required', skipIf, title: 'aws s3 sync s3://<bucket>/<prefix> <dir> → one file per object (keys with / as folders), same bytes',
     evidence: [doc(`${CLI}s3/sync.html`, 'Syncs directories and S3 prefixes. Recursively copies new and updated files from the source directory to the destination.')] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, aws }) => {
     const objects = { 'x.txt': seeded(rt, 5, 'd1'), 'y/z.bin': seeded(rt, 300_000, 'd2') };
     for (const [rel, d] of Object.entries(objects)) await putSeeded(s3, bucket, `syncdown/${rel}`, d);
     const dir = join(cli.dir, 'sync-down');
@@ -66,14 +56,14 @@ check(
   },
 );
 
-check(
+op.check(
   { id: 'AwsCli/s3api-checksum-algorithm', timeoutMs: 300_000, spec: `${CLI}s3api/put-object.html`, level: 'required', skipIf,
     title: 'aws s3api put-object --checksum-algorithm SHA256 → exit 0, the bytes stored, ChecksumSHA256 echoed',
     evidence: [
       doc(`${CLI}s3api/put-object.html`, 'Indicates the algorithm used to create the checksum for the object when you use the SDK.'),
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#API_PutObject_ResponseSyntax', 'x-amz-checksum-sha256: The Base64 encoded, 256-bit SHA256 digest of the object.'),
     ] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, aws }) => {
     const data = seeded(rt, 240_000, 'cks');
     const file = writeLocal(cli.dir, 'cks.bin', data);
     const r = await aws(['s3api', 'put-object', '--bucket', bucket, '--key', 'cks/k', '--body', file, '--checksum-algorithm', 'SHA256', '--output', 'json']);

@@ -4,22 +4,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { check, createBucket, expectMatch, peer, runtime } from '../../harness/api/index.ts';
-import { clientSession, missingTool, type ClientSession } from '../../harness/api/clients.ts';
-import { expectExit0, expectFile, expectGone, expectMultipartEtag, expectStored, headObject, MiB, putSeeded, seeded, writeLocal } from './support.ts';
+import { expectMatch, peer, operation, type Runtime } from '../../harness/api/index.ts';
+import { missingTool, type ClientSession, type ToolResult } from '../../harness/api/clients.ts';
+import { clientSetup, expectExit0, expectFile, expectGone, expectMultipartEtag, expectStored, headObject, MiB, putSeeded, seeded, writeLocal } from './support.ts';
 
-const rt = runtime();
+const op = operation('S3cmd', {
+  buckets: { bucket: { hint: 's3cmd' } },
+  setup: clientSetup((cli, rt) => {
+    writeS3cfg(cli, rt);
+    return { s3cmd: (args: string[], timeoutMs = 240_000): Promise<ToolResult> => cli.run('s3cmd', ['-c', join(cli.dir, '.s3cfg'), ...args], { timeoutMs }) };
+  }),
+});
+const { rt } = op;
 const USAGE = 'https://s3tools.org/usage';
 const works = peer('https://s3tools.org/s3cmd', 'S3cmd is a free command line tool and client for uploading, retrieving and managing data in Amazon S3');
 const skipIf = (): string | undefined => missingTool('s3cmd');
-let bucket: string;
-let cli: ClientSession;
-const s3cmd = (args: string[], timeoutMs = 240_000): ReturnType<ClientSession['run']> => cli.run('s3cmd', ['-c', join(cli.dir, '.s3cfg'), ...args], { timeoutMs });
 
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 's3cmd' });
-  cli = await clientSession(rt);
+function writeS3cfg(cli: ClientSession, rt: Runtime): void {
   const u = new URL(cli.endpoint);
   const creds = rt.credentials;
   writeFileSync(
@@ -38,12 +39,11 @@ beforeAll(async () => {
     ].join('\n'),
     { mode: 0o600 },
   );
-});
-afterAll(async () => cli?.close());
+}
 
-check(
+op.check(
   { id: 'S3cmd/put-get', timeoutMs: 300_000, spec: USAGE, level: 'optional', skipIf, title: 's3cmd put of a file, then s3cmd get → the object and the downloaded file hold the same bytes', evidence: [works] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, s3cmd }) => {
     const data = seeded(rt, 200_000, 'pg');
     expectExit0('s3cmd put', await s3cmd(['put', writeLocal(cli.dir, 'pg.bin', data), `s3://${bucket}/pg.bin`]));
     await expectStored(s3, bucket, 'pg.bin', data);
@@ -53,9 +53,9 @@ check(
   },
 );
 
-check(
+op.check(
   { id: 'S3cmd/ls', timeoutMs: 300_000, spec: USAGE, level: 'optional', skipIf, title: 's3cmd ls s3://<bucket>/<prefix> → lists the objects with their sizes and the DIR prefixes', evidence: [works] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, s3cmd }) => {
     await putSeeded(s3, bucket, 'ls/one', seeded(rt, 777, 'l1'));
     await putSeeded(s3, bucket, 'ls/sub/two', seeded(rt, 1, 'l2'));
     const r = await s3cmd(['ls', `s3://${bucket}/ls/`]);
@@ -65,27 +65,27 @@ check(
   },
 );
 
-check(
+op.check(
   { id: 'S3cmd/del', timeoutMs: 300_000, spec: USAGE, level: 'optional', skipIf, title: 's3cmd del s3://<bucket>/<key> → the object is gone (HeadObject 404)', evidence: [works] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, s3cmd }) => {
     await putSeeded(s3, bucket, 'del/k', seeded(rt, 5, 'del'));
     expectExit0('s3cmd del', await s3cmd(['del', `s3://${bucket}/del/k`]));
     await expectGone('HeadObject after s3cmd del', () => headObject(s3, bucket, 'del/k'));
   },
 );
 
-check(
+op.check(
   { id: 'S3cmd/multipart-put', timeoutMs: 300_000, spec: USAGE, level: 'optional', skipIf, title: 's3cmd put of an 11 MiB file in 5 MiB chunks (multipart) → the bytes, multipart ETag', evidence: [works] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, s3cmd }) => {
     const data = seeded(rt, 11 * MiB, 'mp');
     expectExit0('s3cmd put --multipart-chunk-size-mb=5', await s3cmd(['put', '--multipart-chunk-size-mb=5', writeLocal(cli.dir, 'mp.bin', data), `s3://${bucket}/mp.bin`]));
     expectMultipartEtag(await expectStored(s3, bucket, 'mp.bin', data), 3);
   },
 );
 
-check(
+op.check(
   { id: 'S3cmd/signature-v2', timeoutMs: 300_000, spec: USAGE, level: 'optional', feature: 'sigv2', skipIf, title: 's3cmd --signature-v2 put, then get → the same bytes (targets that claim SigV2)', evidence: [works] },
-  async ({ s3 }) => {
+  async ({ s3, bucket, cli, s3cmd }) => {
     const data = seeded(rt, 1000, 'v2');
     expectExit0('s3cmd --signature-v2 put', await s3cmd(['--signature-v2', 'put', writeLocal(cli.dir, 'v2.bin', data), `s3://${bucket}/v2.bin`]));
     await expectStored(s3, bucket, 'v2.bin', data);

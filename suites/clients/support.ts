@@ -6,11 +6,48 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { expectEqual, fail, step, type Runtime } from '../../harness/api/index.ts';
-import type { ToolResult } from '../../harness/api/clients.ts';
+import { expectEqual, fail, step, type FileResource, type Runtime } from '../../harness/api/index.ts';
+import { clientSession, type ClientSession, type ToolResult } from '../../harness/api/clients.ts';
 import { seededBytes } from '../../fixtures/data/bodies.ts';
 
 export const MiB = 1024 * 1024;
+
+/**
+ * The `setup` of a clients file (`operation(…, { buckets, setup: clientSetup(…) })`): the file's
+ * client session, and what `make` builds on it (the runners its checks call), handed to each check
+ * by name (`async ({ cli, aws }) => …`). At the file's end `close` (if any) runs, then the session
+ * closes; the session closes too when `make` fails.
+ */
+export function clientSetup<E extends object>(
+  make: (cli: ClientSession, rt: Runtime) => E | Promise<E>,
+  close?: (value: E) => void | Promise<void>,
+): (base: { rt: Runtime }) => Promise<FileResource<{ cli: ClientSession } & E>> {
+  return async ({ rt }) => {
+    const cli = await clientSession(rt);
+    let value: E;
+    try {
+      value = await make(cli, rt);
+    } catch (e) {
+      await cli.close();
+      throw e;
+    }
+    return {
+      value: { cli, ...value },
+      close: async () => {
+        try {
+          await close?.(value);
+        } finally {
+          await cli.close();
+        }
+      },
+    };
+  };
+}
+
+/** The AWS CLI as the provider's guide runs it: `aws --endpoint-url={endpoint} …` (the AwsCli files' runner). */
+export const awsCli = (cli: ClientSession): { aws: (args: string[], timeoutMs?: number) => Promise<ToolResult> } => ({
+  aws: (args, timeoutMs) => cli.run('aws', ['--endpoint-url', cli.endpoint, ...args], timeoutMs === undefined ? {} : { timeoutMs }),
+});
 
 /** Deterministic bytes from the run's seed and a salt. */
 export function seeded(rt: Runtime, size: number, salt: string): Buffer {

@@ -5,7 +5,7 @@
  * its title names (`aspects`), so each response field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsCommand } from '@aws-sdk/client-s3';
-import { check, doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, property, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, recorded, step, operation } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -22,14 +22,15 @@ import {
   type ModelInput,
 } from '../../harness/api/listing.ts';
 
-const rt = runtime();
+const op = operation('ListObjects');
+const { rt } = op;
 const fx = listingFixture('v1');
 
 const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html';
 const ORDER_DOC = doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/ListingKeysUsingAPIs.html', 'List results are always returned in UTF-8 binary order.');
 
 // ---- an empty bucket (runs before the fixture is uploaded) ---------------------------------
-check(
+op.check(
   {
     id: 'ListObjects/empty-bucket',
     spec: '#API_ListObjects_ResponseElements',
@@ -44,7 +45,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/no-such-bucket',
     spec: '#API_ListObjects_Errors',
@@ -59,7 +60,7 @@ check(
 );
 
 // ---- the fixture -----------------------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjects/utf8-binary-order',
     spec: '#API_ListObjects_ResponseElements',
@@ -70,7 +71,7 @@ check(
   (c) => fx.judge(c, {}),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/key-prefix-order',
     spec: '#API_ListObjects_ResponseElements',
@@ -81,7 +82,7 @@ check(
   (c) => fx.judgeExtra(c, PREFIX_ORDER_KEYS.map((k) => PREFIX_ORDER_BASE + k), [{ prefix: PREFIX_ORDER_BASE }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/entry-fields',
     spec: '#API_ListObjects_ResponseSyntax',
@@ -92,7 +93,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a', aspects: ['entry'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/owner',
     spec: '#API_ListObjects_ResponseSyntax',
@@ -103,7 +104,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a', aspects: ['owner'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/max-keys-pagination',
     spec: '#API_ListObjects_RequestSyntax',
@@ -117,7 +118,7 @@ check(
   (c) => fx.judge(c, { maxKeys: 3 }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/delimiter-common-prefixes',
     spec: '#API_ListObjects_ResponseElements',
@@ -128,7 +129,7 @@ check(
   (c) => fx.judge(c, { delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/next-marker-delimiter',
     spec: '#API_ListObjects_ResponseElements',
@@ -143,7 +144,7 @@ check(
   (c) => fx.judge(c, { delimiter: '/', maxKeys: 1, aspects: ['nextMarker'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix-and-delimiter',
     spec: '#API_ListObjects_ResponseElements',
@@ -154,7 +155,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix-not-directory-boundary',
     spec: '#API_ListObjects_RequestSyntax',
@@ -165,7 +166,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/2', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/other-delimiter',
     spec: '#API_ListObjects_RequestSyntax',
@@ -176,7 +177,7 @@ check(
   (c) => fx.judge(c, { delimiter: '-' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/delimiter-not-in-keys',
     spec: '#API_ListObjects_RequestSyntax',
@@ -187,7 +188,7 @@ check(
   (c) => fx.judge(c, { delimiter: '#' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/delimiter-empty',
     spec: '#API_ListObjects_RequestSyntax',
@@ -198,7 +199,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix-no-match',
     spec: '#API_ListObjects_RequestSyntax',
@@ -209,7 +210,7 @@ check(
   (c) => fx.judge(c, { prefix: 'z/z/z', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix',
     spec: '#API_ListObjects_RequestSyntax',
@@ -223,7 +224,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', aspects: ['params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix-empty',
     spec: '#API_ListObjects_RequestSyntax',
@@ -234,7 +235,7 @@ check(
   (c) => fx.judge(c, { prefix: '' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/prefix-is-a-key',
     spec: '#API_ListObjects_RequestSyntax',
@@ -245,7 +246,7 @@ check(
   (c) => fx.judgeExtra(c, DIR_KEYS, [{ prefix: `${DIR_KEY_BASE}d/`, delimiter: '/' }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/no-pending-uploads',
     spec: '#API_ListObjects_ResponseElements',
@@ -269,7 +270,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker',
     spec: '#API_ListObjects_RequestSyntax',
@@ -283,7 +284,7 @@ check(
   (c) => fx.judge(c, { after: 'a/2/x', aspects: ['params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-utf8-order',
     spec: '#API_ListObjects_RequestSyntax',
@@ -294,7 +295,7 @@ check(
   (c) => fx.judge(c, { after: '\uff21' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-control-character',
     spec: '#API_ListObjects_RequestSyntax',
@@ -305,7 +306,7 @@ check(
   (c) => fx.judge(c, { after: '\n', maxKeys: 20 }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-common-prefix',
     spec: '#API_ListObjects_RequestSyntax',
@@ -316,7 +317,7 @@ check(
   (c) => fx.judge(c, { after: 'a/', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-inside-common-prefix',
     spec: '#API_ListObjects_RequestSyntax',
@@ -327,7 +328,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '/', after: 'a/2/x' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-after-last-key',
     spec: '#API_ListObjects_RequestSyntax',
@@ -338,7 +339,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', after: 'a/9' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/marker-empty',
     spec: '#API_ListObjects_RequestSyntax',
@@ -349,7 +350,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a', after: '', maxKeys: 2 }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/request-echo',
     spec: '#API_ListObjects_ResponseElements',
@@ -363,7 +364,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '/', after: 'a/1', maxKeys: 2, aspects: ['name', 'maxKeys', 'params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/defaults',
     spec: '#API_ListObjects_ResponseElements',
@@ -374,7 +375,7 @@ check(
   (c) => fx.judge(c, { aspects: ECHO_ASPECTS }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/max-keys-zero',
     spec: '#API_ListObjects_RequestSyntax',
@@ -388,7 +389,7 @@ check(
   (c) => fx.judge(c, { maxKeys: 0, aspects: ['maxKeys'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/max-keys-above-1000',
     spec: '#API_ListObjects_RequestSyntax',
@@ -399,7 +400,7 @@ check(
   (c) => fx.judge(c, { rawMaxKeys: '5000', aspects: ['maxKeys'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/negative-max-keys',
     spec: '#API_ListObjects_RequestSyntax',
@@ -412,7 +413,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/max-keys-not-integer',
     spec: '#API_ListObjects_RequestSyntax',
@@ -425,7 +426,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/encoding-type-url',
     spec: '#API_ListObjects_RequestSyntax',
@@ -443,7 +444,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/encoding-type-url-xml-unsafe-key',
     spec: '#API_ListObjects_RequestSyntax',
@@ -454,7 +455,7 @@ check(
   (c) => fx.judgeExtra(c, [XML_UNSAFE_KEY], [{ prefix: 'u/', encodingType: 'url' }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/encoding-type-invalid',
     spec: '#API_ListObjects_RequestSyntax',
@@ -471,7 +472,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/encoding-type-empty',
     spec: '#API_ListObjects_RequestSyntax',
@@ -485,7 +486,7 @@ check(
 );
 
 // ---- keys that break gateways ----------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjects/key-bytes-exact',
     spec: '#API_ListObjects_ResponseElements',
@@ -499,7 +500,7 @@ check(
   (c) => fx.judgeExtra(c, GATEWAY_KEYS, [{ prefix: GATEWAY_BASE }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/key-bytes-exact-url',
     spec: '#API_ListObjects_ResponseElements',
@@ -514,7 +515,7 @@ check(
 );
 
 // ---- headers -----------------------------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjects/request-id',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -529,7 +530,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjects/id-2',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -545,7 +546,7 @@ check(
 );
 
 // ---- the model property ------------------------------------------------------------------------
-property<ModelInput>(
+op.property<ModelInput>(
   {
     id: 'ListObjects/model',
     spec: '#API_ListObjects_ResponseElements',

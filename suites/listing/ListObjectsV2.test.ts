@@ -6,7 +6,7 @@
  * field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { check, doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, property, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, recorded, step, operation } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -26,7 +26,8 @@ import {
   type ModelInput,
 } from '../../harness/api/listing.ts';
 
-const rt = runtime();
+const op = operation('ListObjectsV2');
+const { rt } = op;
 const fx = listingFixture('v2');
 
 const API = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html';
@@ -35,7 +36,7 @@ const FETCH_OWNER_DOC = doc(`${API}#API_ListObjectsV2_RequestSyntax`, 'The owner
 const START_AFTER_DOC = doc(`${API}#API_ListObjectsV2_RequestSyntax`, 'StartAfter is where you want Amazon S3 to start listing from. Amazon S3 starts listing after this specified key. StartAfter can be any key in the bucket.');
 
 // ---- an empty bucket (runs before the fixture is uploaded) ---------------------------------
-check(
+op.check(
   {
     id: 'ListObjectsV2/empty-bucket',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -50,7 +51,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/no-such-bucket',
     spec: '#API_ListObjectsV2_Errors',
@@ -68,7 +69,7 @@ check(
 );
 
 // ---- the fixture -----------------------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjectsV2/utf8-binary-order',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -79,7 +80,7 @@ check(
   (c) => fx.judge(c, {}),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/key-prefix-order',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -90,7 +91,7 @@ check(
   (c) => fx.judgeExtra(c, PREFIX_ORDER_KEYS.map((k) => PREFIX_ORDER_BASE + k), [{ prefix: PREFIX_ORDER_BASE }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/entry-fields',
     spec: '#API_ListObjectsV2_ResponseSyntax',
@@ -101,7 +102,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a', aspects: ['entry'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/no-owner-by-default',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -112,7 +113,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a', aspects: ['owner'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/fetch-owner',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -123,7 +124,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', fetchOwner: true, aspects: ['owner'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/max-keys-pagination',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -137,7 +138,7 @@ check(
   (c) => fx.judge(c, { maxKeys: 3 }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/key-count',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -151,7 +152,7 @@ check(
   (c) => fx.judge(c, { delimiter: '/', aspects: ['keyCount'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/delimiter-common-prefixes',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -162,7 +163,7 @@ check(
   (c) => fx.judge(c, { delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/delimiter-max-keys',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -177,7 +178,7 @@ check(
   (c) => fx.judge(c, { delimiter: '/', maxKeys: 1, aspects: ['keyCount'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix-and-delimiter',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -188,7 +189,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix-not-directory-boundary',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -199,7 +200,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/2', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/other-delimiter',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -210,7 +211,7 @@ check(
   (c) => fx.judge(c, { delimiter: '-' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/delimiter-not-in-keys',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -224,7 +225,7 @@ check(
   (c) => fx.judge(c, { delimiter: '#' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/delimiter-empty',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -235,7 +236,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix-no-match',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -246,7 +247,7 @@ check(
   (c) => fx.judge(c, { prefix: 'z/z/z', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -260,7 +261,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', aspects: ['params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix-empty',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -271,7 +272,7 @@ check(
   (c) => fx.judge(c, { prefix: '' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/prefix-is-a-key',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -282,7 +283,7 @@ check(
   (c) => fx.judgeExtra(c, DIR_KEYS, [{ prefix: `${DIR_KEY_BASE}d/`, delimiter: '/' }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/no-pending-uploads',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -306,7 +307,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/start-after',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -320,7 +321,7 @@ check(
   (c) => fx.judge(c, { after: 'a/2/x', aspects: ['params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/start-after-utf8-order',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -331,7 +332,7 @@ check(
   (c) => fx.judge(c, { after: '\uff21' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/start-after-common-prefix',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -342,7 +343,7 @@ check(
   (c) => fx.judge(c, { after: 'a/', delimiter: '/' }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/start-after-after-last-key',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -353,7 +354,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', after: 'a/9', aspects: ['keyCount'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/start-after-with-continuation-token',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -375,7 +376,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/continuation-token-echo',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -389,7 +390,7 @@ check(
   (c) => fx.judge(c, { maxKeys: 4, aspects: ['token'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/request-echo',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -403,7 +404,7 @@ check(
   (c) => fx.judge(c, { prefix: 'a/', delimiter: '/', after: 'a/1', maxKeys: 2, aspects: ['name', 'maxKeys', 'params'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/defaults',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -414,7 +415,7 @@ check(
   (c) => fx.judge(c, { aspects: ECHO_ASPECTS }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/max-keys-zero',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -428,7 +429,7 @@ check(
   (c) => fx.judge(c, { maxKeys: 0, aspects: ['maxKeys'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/max-keys-above-1000',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -439,7 +440,7 @@ check(
   (c) => fx.judge(c, { rawMaxKeys: '5000', aspects: ['maxKeys'] }),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/negative-max-keys',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -452,7 +453,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/max-keys-not-integer',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -465,7 +466,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/invalid-continuation-token',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -481,7 +482,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/empty-continuation-token',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -498,7 +499,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/encoding-type-url',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -516,7 +517,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/encoding-type-url-xml-unsafe-key',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -527,7 +528,7 @@ check(
   (c) => fx.judgeExtra(c, [XML_UNSAFE_KEY], [{ prefix: 'u/', encodingType: 'url' }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/encoding-type-invalid',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -544,7 +545,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/encoding-type-empty',
     spec: '#API_ListObjectsV2_RequestSyntax',
@@ -558,7 +559,7 @@ check(
 );
 
 // ---- keys that break gateways ----------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjectsV2/key-bytes-exact',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -573,7 +574,7 @@ check(
   (c) => fx.judgeExtra(c, GATEWAY_KEYS, [{ prefix: GATEWAY_BASE }]),
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/key-bytes-exact-url',
     spec: '#API_ListObjectsV2_ResponseElements',
@@ -588,7 +589,7 @@ check(
 );
 
 // ---- headers -----------------------------------------------------------------------------------
-check(
+op.check(
   {
     id: 'ListObjectsV2/request-id',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -603,7 +604,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListObjectsV2/id-2',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -619,7 +620,7 @@ check(
 );
 
 // ---- the model property ------------------------------------------------------------------------
-property<ModelInput>(
+op.property<ModelInput>(
   {
     id: 'ListObjectsV2/model',
     spec: '#API_ListObjectsV2_ResponseElements',

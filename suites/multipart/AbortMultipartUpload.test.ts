@@ -1,16 +1,12 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-abort' });
-});
+const op = operation('AbortMultipartUpload', { buckets: { bucket: { hint: 'mpu-abort' } } });
+const { rt } = op;
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/success',
     spec: '#API_AbortMultipartUpload_ResponseSyntax',
@@ -18,7 +14,7 @@ check(
     title: 'AbortMultipartUpload of an upload with a part → 204 No Content',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html#API_AbortMultipartUpload_ResponseSyntax', 'HTTP/1.1 204')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/ok';
     const id = await createUpload(s3, bucket, key);
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 201, size: 100 }));
@@ -27,7 +23,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/no-object-created',
     spec: '#API_AbortMultipartUpload',
@@ -40,7 +36,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/no-object';
     const id = await createUpload(s3, bucket, key);
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 202, size: 100 }));
@@ -49,7 +45,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/no-such-upload',
     spec: '#API_AbortMultipartUpload_Errors',
@@ -57,7 +53,7 @@ check(
     title: 'AbortMultipartUpload with an upload id the server never issued → 404 NoSuchUpload',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#abort-exc')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     await expectS3Error(s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: 'abort/unknown', UploadId: unknownUploadId() })), {
       status: 404,
       code: 'NoSuchUpload',
@@ -65,7 +61,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/second-abort',
     spec: '#API_AbortMultipartUpload_Errors',
@@ -79,7 +75,7 @@ check(
       peer('https://github.com/minio/minio/issues/2250', 'AWS answers 204 to an abort of a recently aborted or completed upload id, and NoSuchUpload only hours later'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/twice';
     const id = await createUpload(s3, bucket, key);
     await step('AbortMultipartUpload (first)', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
@@ -92,7 +88,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/key-mismatch',
     spec: '#API_AbortMultipartUpload_Errors',
@@ -100,7 +96,7 @@ check(
     title: 'AbortMultipartUpload with a valid upload id but another key → 404 NoSuchUpload, and the upload survives',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#abort-multipart-wrong-key-name')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/bound';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -111,7 +107,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -129,7 +125,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -140,7 +136,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/request-id';
     const id = await createUpload(s3, bucket, key);
     const res = await raw(rt, { method: 'DELETE', bucket, key, query: { uploadId: id } });
@@ -149,7 +145,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'AbortMultipartUpload/existing-object-untouched',
     spec: '#API_AbortMultipartUpload',
@@ -166,7 +162,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'abort/existing';
     const original = body({ seed: 203, size: 1234 });
     await step('PutObject (the existing object)', s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes(original.segments) })));

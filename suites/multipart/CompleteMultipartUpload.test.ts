@@ -1,16 +1,12 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, completeXml, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-complete' });
-});
+const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-complete' } } });
+const { rt } = op;
 
-const send = (s3: import('@aws-sdk/client-s3').S3Client, key: string, id: string, parts: CompletedPart[]): Promise<unknown> =>
+const send = ({ bucket }: { bucket: string }, s3: import('@aws-sdk/client-s3').S3Client, key: string, id: string, parts: CompletedPart[]): Promise<unknown> =>
   s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id, MultipartUpload: { Parts: parts } }));
 
 /** One two-part object (5 MiB + 1 byte), completed once and shared by the response and HEAD checks. */
@@ -20,7 +16,7 @@ interface TwoParts {
   out: CompleteMultipartUploadCommandOutput;
 }
 let twoParts: Promise<TwoParts> | undefined;
-function twoPartObject(s3: import('@aws-sdk/client-s3').S3Client): Promise<TwoParts> {
+function twoPartObject({ bucket }: { bucket: string }, s3: import('@aws-sdk/client-s3').S3Client): Promise<TwoParts> {
   twoParts ??= (async () => {
     const key = 'complete/two-parts';
     const parts = [body({ seed: 301, size: MIN_PART }), body({ seed: 302, size: 1 })];
@@ -38,7 +34,7 @@ function twoPartObject(s3: import('@aws-sdk/client-s3').S3Client): Promise<TwoPa
   return twoParts;
 }
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/response-elements',
     spec: '#API_CompleteMultipartUpload_ResponseElements',
@@ -46,15 +42,15 @@ check(
     title: 'Complete of 2 parts → 200 CompleteMultipartUploadResult with the Bucket and Key of the new object',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#complete-multipart')],
   },
-  async ({ s3 }) => {
-    const { key, out } = await twoPartObject(s3);
+  async ({ s3, bucket }) => {
+    const { key, out } = await twoPartObject({ bucket }, s3);
     expectEqual('CompleteMultipartUpload status', out.$metadata.httpStatusCode, 200);
     expectEqual('CompleteMultipartUploadResult/Bucket', out.Bucket, bucket);
     expectEqual('CompleteMultipartUploadResult/Key', out.Key, key);
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/response-etag',
     spec: '#API_CompleteMultipartUpload_ResponseElements',
@@ -68,13 +64,13 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    const { parts, out } = await twoPartObject(s3);
+  async ({ s3, bucket }) => {
+    const { parts, out } = await twoPartObject({ bucket }, s3);
     expectEqual('CompleteMultipartUploadResult/ETag', out.ETag, multipartEtag(parts.map((p) => p.md5())));
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/location',
     spec: '#API_CompleteMultipartUpload_ResponseElements',
@@ -85,13 +81,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html#API_CompleteMultipartUpload_ResponseElements', 'Location: The URI that identifies the newly created object.'),
     ],
   },
-  async ({ s3 }) => {
-    const { key, out } = await twoPartObject(s3);
+  async ({ s3, bucket }) => {
+    const { key, out } = await twoPartObject({ bucket }, s3);
     expectLocation(out.Location, bucket, key);
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/object-etag-and-bytes',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
@@ -105,8 +101,8 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    const { key, parts } = await twoPartObject(s3);
+  async ({ s3, bucket }) => {
+    const { key, parts } = await twoPartObject({ bucket }, s3);
     const head = await step('HeadObject', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
     const want = multipartEtag(parts.map((p) => p.md5()));
     expectEqual('HeadObject ETag', head.ETag, want);
@@ -117,7 +113,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/object-bytes',
     spec: '#API_CompleteMultipartUpload',
@@ -131,13 +127,13 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    const { key, parts } = await twoPartObject(s3);
+  async ({ s3, bucket }) => {
+    const { key, parts } = await twoPartObject({ bucket }, s3);
     await expectObjectBytes(s3, bucket, key, parts.flatMap((p) => p.segments));
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/entity-too-small',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -145,20 +141,20 @@ check(
     title: 'Complete where a part that is not the last is 1 KiB (< 5 MiB) → 400 EntityTooSmall',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-too-small')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/too-small';
     const id = await createUpload(s3, bucket, key);
     try {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 311, size: 1024 }));
       const e2 = await uploadPart(s3, bucket, key, id, 2, body({ seed: 312, size: 1024 }));
-      await expectS3Error(send(s3, key, id, [{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]), { status: 400, code: 'EntityTooSmall' });
+      await expectS3Error(send({ bucket }, s3, key, id, [{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]), { status: 400, code: 'EntityTooSmall' });
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/invalid-part-order',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -166,20 +162,20 @@ check(
     title: 'Complete listing two 5 MiB parts as 2, 1 (descending) → 400 InvalidPartOrder',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#complete-multipart-unordered')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/order';
     const id = await createUpload(s3, bucket, key);
     try {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 321, size: MIN_PART }));
       const e2 = await uploadPart(s3, bucket, key, id, 2, body({ seed: 322, size: MIN_PART }));
-      await expectS3Error(send(s3, key, id, [{ PartNumber: 2, ETag: e2 }, { PartNumber: 1, ETag: e1 }]), { status: 400, code: 'InvalidPartOrder' });
+      await expectS3Error(send({ bucket }, s3, key, id, [{ PartNumber: 2, ETag: e2 }, { PartNumber: 1, ETag: e1 }]), { status: 400, code: 'InvalidPartOrder' });
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/invalid-part-etag',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -187,19 +183,19 @@ check(
     title: 'Complete naming an uploaded part with a wrong ETag → 400 InvalidPart',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/wrong-etag';
     const id = await createUpload(s3, bucket, key);
     try {
       await uploadPart(s3, bucket, key, id, 1, body({ seed: 331, size: 100 }));
-      await expectS3Error(send(s3, key, id, [{ PartNumber: 1, ETag: body({ seed: 332, size: 100 }).etag() }]), { status: 400, code: 'InvalidPart' });
+      await expectS3Error(send({ bucket }, s3, key, id, [{ PartNumber: 1, ETag: body({ seed: 332, size: 100 }).etag() }]), { status: 400, code: 'InvalidPart' });
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/invalid-part-unknown',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -207,19 +203,19 @@ check(
     title: 'Complete naming a part number that was never uploaded → 400 InvalidPart',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-part-number')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/unknown-part';
     const id = await createUpload(s3, bucket, key);
     try {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 341, size: 100 }));
-      await expectS3Error(send(s3, key, id, [{ PartNumber: 2, ETag: e1 }]), { status: 400, code: 'InvalidPart' });
+      await expectS3Error(send({ bucket }, s3, key, id, [{ PartNumber: 2, ETag: e1 }]), { status: 400, code: 'InvalidPart' });
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/no-such-upload',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -227,15 +223,15 @@ check(
     title: 'Complete with an upload id the server never issued → 404 NoSuchUpload',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#complete-exc')],
   },
-  async ({ s3 }) => {
-    await expectS3Error(send(s3, 'complete/unknown-upload', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]), {
+  async ({ s3, bucket }) => {
+    await expectS3Error(send({ bucket }, s3, 'complete/unknown-upload', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]), {
       status: 404,
       code: 'NoSuchUpload',
     });
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/aborted-upload',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -248,17 +244,17 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/aborted';
     const id = await createUpload(s3, bucket, key);
     const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 351, size: 100 }));
     await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
-    await expectS3Error(send(s3, key, id, [{ PartNumber: 1, ETag: e1 }]), { status: 404, code: 'NoSuchUpload' });
+    await expectS3Error(send({ bucket }, s3, key, id, [{ PartNumber: 1, ETag: e1 }]), { status: 404, code: 'NoSuchUpload' });
     await expectS3Error(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject of the aborted key');
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/empty-part-list',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -266,7 +262,7 @@ check(
     title: 'Complete whose <CompleteMultipartUpload> lists no <Part> → 400 MalformedXML or InvalidRequest (AWS: InvalidRequest for a Complete without parts)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-no-parts', 'a Complete without any part: 400 InvalidRequest "You must specify at least one part"')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/empty-list';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -286,7 +282,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/no-body',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -294,7 +290,7 @@ check(
     title: 'Complete of an upload with a part, sent without any body (no part list) → 400 InvalidRequest',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-no-parts', 'You must specify at least one part')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/no-body';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -307,7 +303,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/key-mismatch',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -315,12 +311,12 @@ check(
     title: 'Complete with a valid upload id and part list but another key → 404 NoSuchUpload, and no object under either key',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#complete-multipart-wrong-key-name')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/bound';
     const id = await createUpload(s3, bucket, key);
     try {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 371, size: 100 }));
-      await expectS3Error(send(s3, 'complete/other-key', id, [{ PartNumber: 1, ETag: e1 }]), { status: 404, code: 'NoSuchUpload' });
+      await expectS3Error(send({ bucket }, s3, 'complete/other-key', id, [{ PartNumber: 1, ETag: e1 }]), { status: 404, code: 'NoSuchUpload' });
       await expectS3Error(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'complete/other-key' })), { status: 404 }, 'HeadObject of the other key');
     } finally {
       await abortQuietly(s3, bucket, key, id);
@@ -328,7 +324,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/upload-gone-after',
     spec: '#API_CompleteMultipartUpload_Errors',
@@ -337,7 +333,7 @@ check(
     feature: 'multipartExtras',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/ended';
     const id = await createUpload(s3, bucket, key);
     const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 381, size: 100 }));
@@ -346,7 +342,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/single-part-etag',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
@@ -354,7 +350,7 @@ check(
     title: 'Complete of one 65-byte part → ETag "md5(md5(part))-1" (the -N form even for one part)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#complete-multipart', 'ETag "e747540af6911dbc890f8d3e0b48549b-1" for one part')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/one-part';
     const p = body({ seed: 391, size: 65 });
     const id = await createUpload(s3, bucket, key);
@@ -368,7 +364,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/overwrites-object',
     spec: '#API_CompleteMultipartUpload',
@@ -376,7 +372,7 @@ check(
     title: 'Complete under a key that holds an object → the key now holds the multipart object (bytes and "-1" ETag)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_overwrite_key#multipart-upload')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/overwrite';
     await step('PutObject (the object to overwrite)', s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'old content' })));
     const p = body({ seed: 392, size: 300 });
@@ -392,7 +388,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -413,7 +409,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -424,7 +420,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/request-id';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -438,7 +434,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CompleteMultipartUpload/mp-object-size-mismatch',
     spec: '#API_CompleteMultipartUpload_RequestSyntax',
@@ -451,7 +447,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'complete/mp-size';
     const id = await createUpload(s3, bucket, key);
     try {

@@ -1,17 +1,13 @@
 import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-create' });
-});
+const op = operation('CreateMultipartUpload', { buckets: { bucket: { hint: 'mpu-create' } } });
+const { rt } = op;
 
 /** Initiate with `input`, upload one small part, complete, and HEAD the new object. */
-async function completedHead(s3: S3Client, key: string, input: Partial<CreateMultipartUploadCommandInput>): Promise<HeadObjectCommandOutput> {
+async function completedHead({ bucket }: { bucket: string }, s3: S3Client, key: string, input: Partial<CreateMultipartUploadCommandInput>): Promise<HeadObjectCommandOutput> {
   const out = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...input })));
   const id = out.UploadId;
   if (!id) return fail('CreateMultipartUpload: UploadId', 'a non-empty UploadId', id);
@@ -24,7 +20,7 @@ async function completedHead(s3: S3Client, key: string, input: Partial<CreateMul
   return step('HeadObject of the completed object', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
 }
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/response-elements',
     spec: '#API_CreateMultipartUpload_ResponseSyntax',
@@ -35,7 +31,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html', 'This action initiates a multipart upload and returns an upload ID.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'create/a b+c.txt';
     const out = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
     try {
@@ -49,7 +45,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/distinct-upload-ids',
     spec: '#API_CreateMultipartUpload_ResponseElements',
@@ -60,7 +56,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_ResponseElements', 'UploadId: ID for the initiated multipart upload.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'create/twice';
     const a = await createUpload(s3, bucket, key);
     const b = await createUpload(s3, bucket, key);
@@ -73,7 +69,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -87,7 +83,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/content-type-on-object',
     spec: '#API_CreateMultipartUpload_RequestSyntax',
@@ -98,13 +94,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_RequestSyntax', 'Content-Type: A standard MIME type describing the format of the object data.'),
     ],
   },
-  async ({ s3 }) => {
-    const head = await completedHead(s3, 'create/content-type', { ContentType: 'text/x-s3c; charset=utf-8' });
+  async ({ s3, bucket }) => {
+    const head = await completedHead({ bucket }, s3, 'create/content-type', { ContentType: 'text/x-s3c; charset=utf-8' });
     expectEqual('HeadObject Content-Type', head.ContentType, 'text/x-s3c; charset=utf-8');
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/cache-control-on-object',
     spec: '#API_CreateMultipartUpload_RequestSyntax',
@@ -115,13 +111,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html#API_CreateMultipartUpload_RequestSyntax', 'Cache-Control: Specifies caching behavior along the request/reply chain.'),
     ],
   },
-  async ({ s3 }) => {
-    const head = await completedHead(s3, 'create/cache-control', { CacheControl: 'max-age=3600, private' });
+  async ({ s3, bucket }) => {
+    const head = await completedHead({ bucket }, s3, 'create/cache-control', { CacheControl: 'max-age=3600, private' });
     expectEqual('HeadObject Cache-Control', head.CacheControl, 'max-age=3600, private');
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/user-metadata-on-object',
     spec: '#API_CreateMultipartUpload_RequestSyntax',
@@ -132,13 +128,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'User-defined metadata is a set of key-value pairs. Amazon S3 stores user-defined metadata keys in lowercase.'),
     ],
   },
-  async ({ s3 }) => {
-    const head = await completedHead(s3, 'create/metadata', { Metadata: { color: 'blue', 'two-words': 'a value' } });
+  async ({ s3, bucket }) => {
+    const head = await completedHead({ bucket }, s3, 'create/metadata', { Metadata: { color: 'blue', 'two-words': 'a value' } });
     expectEqual('HeadObject user metadata', head.Metadata, { color: 'blue', 'two-words': 'a value' });
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/default-content-type',
     spec: '#API_CreateMultipartUpload_RequestSyntax',
@@ -146,13 +142,13 @@ check(
     title: 'CreateMultipartUpload without Content-Type → the completed object is binary/octet-stream (HEAD)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#head-multipart-checksum')],
   },
-  async ({ s3 }) => {
-    const head = await completedHead(s3, 'create/default-type', {});
+  async ({ s3, bucket }) => {
+    const head = await completedHead({ bucket }, s3, 'create/default-type', {});
     expectEqual('HeadObject Content-Type', head.ContentType, 'binary/octet-stream');
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -163,7 +159,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'create/request-id';
     const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null } });
     const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
@@ -176,7 +172,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CreateMultipartUpload/metadata-too-large',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -187,7 +183,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'The PUT request header is limited to 8 KB in size. Within the PUT request header, the user-defined metadata is limited to 2 KB in size.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'create/too-much-metadata';
     const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null }, headers: { 'x-amz-meta-big': 'm'.repeat(2100) } });
     const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];

@@ -1,22 +1,18 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { looksUrlEncoded, urlDecode } from '../../harness/api/listing.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-listuploads' });
-});
+const op = operation('ListMultipartUploads', { buckets: { bucket: { hint: 'mpu-listuploads' } } });
+const { rt } = op;
 
 const SKEW_MS = 15 * 60_000;
-const list = (s3: S3Client, input: Omit<ConstructorParameters<typeof ListMultipartUploadsCommand>[0], 'Bucket'>): Promise<ListMultipartUploadsCommandOutput> =>
+const list = ({ bucket }: { bucket: string }, s3: S3Client, input: Omit<ConstructorParameters<typeof ListMultipartUploadsCommand>[0], 'Bucket'>): Promise<ListMultipartUploadsCommandOutput> =>
   step('ListMultipartUploads', s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, ...input })));
 const pairs = (out: ListMultipartUploadsCommandOutput): string[] => (out.Uploads ?? []).map((u) => `${u.Key}#${u.UploadId}`);
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/upload-fields',
     spec: '#API_ListMultipartUploads_ResponseElements',
@@ -25,10 +21,10 @@ check(
     title: 'an initiated upload is listed with its Key, UploadId, a current Initiated and StorageClass STANDARD; Bucket echoed',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const t0 = Date.now();
     const id = await createUpload(s3, bucket, 'f/obj');
-    const out = await list(s3, { Prefix: 'f/' });
+    const out = await list({ bucket }, s3, { Prefix: 'f/' });
     expectEqual('ListMultipartUploadsResult/Bucket', out.Bucket, bucket);
     expectEqual('uploads under f/', pairs(out), [`f/obj#${id}`]);
     const u = out.Uploads?.[0];
@@ -38,7 +34,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/default-max-uploads',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -47,16 +43,16 @@ check(
     title: 'ListMultipartUploads without max-uploads → MaxUploads 1000 (the documented default), IsTruncated false',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const id = await createUpload(s3, bucket, 'm/one');
-    const out = await list(s3, { Prefix: 'm/' });
+    const out = await list({ bucket }, s3, { Prefix: 'm/' });
     expectEqual('uploads under m/', pairs(out), [`m/one#${id}`]);
     expectEqual('ListMultipartUploadsResult/MaxUploads', out.MaxUploads, 1000);
     expectEqual('ListMultipartUploadsResult/IsTruncated', out.IsTruncated, false);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/key-marker',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -65,16 +61,16 @@ check(
     title: 'key-marker=k/b without upload-id-marker over uploads k/a, k/b, k/c → only k/c listed; KeyMarker echoed',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-next-key-only')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const ids: Record<string, string> = {};
     for (const k of ['k/a', 'k/b', 'k/c']) ids[k] = await createUpload(s3, bucket, k);
-    const out = await list(s3, { Prefix: 'k/', KeyMarker: 'k/b' });
+    const out = await list({ bucket }, s3, { Prefix: 'k/', KeyMarker: 'k/b' });
     expectEqual('ListMultipartUploadsResult/KeyMarker', out.KeyMarker, 'k/b');
     expectEqual('uploads after key-marker k/b', pairs(out), [`k/c#${ids['k/c']}`]);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/prefix',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -83,16 +79,16 @@ check(
     title: 'prefix=p/x/ → only the uploads whose key starts with p/x/, in key order; Prefix echoed',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter#list-multiparts-no-encoding', 'prefix=test/foo lists only the uploads whose key starts with it')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const ids: Record<string, string> = {};
     for (const k of ['p/x/b', 'p/x/a', 'p/y/a', 'p/x']) ids[k] = await createUpload(s3, bucket, k);
-    const out = await list(s3, { Prefix: 'p/x/' });
+    const out = await list({ bucket }, s3, { Prefix: 'p/x/' });
     expectEqual('Prefix', out.Prefix, 'p/x/');
     expectEqual('uploads under p/x/', pairs(out), [`p/x/a#${ids['p/x/a']}`, `p/x/b#${ids['p/x/b']}`]);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/delimiter',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -101,17 +97,17 @@ check(
     title: 'prefix=d/, delimiter=/ → uploads directly under d/ listed, deeper keys rolled up into CommonPrefixes',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_with_prefix_and_delimiter#list-multiparts-1')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const ids: Record<string, string> = {};
     for (const k of ['d/a/1', 'd/a/2', 'd/b/1', 'd/top']) ids[k] = await createUpload(s3, bucket, k);
-    const out = await list(s3, { Prefix: 'd/', Delimiter: '/' });
+    const out = await list({ bucket }, s3, { Prefix: 'd/', Delimiter: '/' });
     expectEqual('Delimiter', out.Delimiter, '/');
     expectEqual('uploads directly under d/', pairs(out), [`d/top#${ids['d/top']}`]);
     expectEqual('CommonPrefixes', (out.CommonPrefixes ?? []).map((c) => c.Prefix), ['d/a/', 'd/b/']);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/same-key-initiation-order',
     spec: '#API_ListMultipartUploads',
@@ -120,10 +116,10 @@ check(
     title: 'six uploads of one key → listed in initiation order (first initiated first), Initiated non-decreasing',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-all', 'three uploads of one key listed in the order they were initiated')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push(await createUpload(s3, bucket, 'o/key'));
-    const out = await list(s3, { Prefix: 'o/' });
+    const out = await list({ bucket }, s3, { Prefix: 'o/' });
     expectEqual('upload ids in listing order', (out.Uploads ?? []).map((u) => u.UploadId), ids);
     const times = (out.Uploads ?? []).map((u) => u.Initiated?.getTime() ?? NaN);
     for (let i = 1; i < times.length; i++) {
@@ -132,7 +128,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/pagination',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -144,16 +140,16 @@ check(
       recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-both-markers'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     for (const k of ['g/a', 'g/a', 'g/b', 'g/c']) await createUpload(s3, bucket, k);
-    const full = pairs(await list(s3, { Prefix: 'g/' }));
+    const full = pairs(await list({ bucket }, s3, { Prefix: 'g/' }));
     expectEqual('uploads under g/ (one page)', full.length, 4);
     const seen: string[] = [];
     let keyMarker: string | undefined;
     let idMarker: string | undefined;
     for (let page = 0; ; page++) {
       if (page >= 6) fail('ListMultipartUploads pagination', 'at most 4 pages for 4 uploads with max-uploads=1', `${page} pages, still truncated (seen ${seen.length})`);
-      const out = await list(s3, { Prefix: 'g/', MaxUploads: 1, KeyMarker: keyMarker, UploadIdMarker: idMarker });
+      const out = await list({ bucket }, s3, { Prefix: 'g/', MaxUploads: 1, KeyMarker: keyMarker, UploadIdMarker: idMarker });
       expectEqual(`page ${page + 1} MaxUploads`, out.MaxUploads, 1);
       if (keyMarker !== undefined) {
         expectEqual(`page ${page + 1} KeyMarker (the key-marker sent)`, out.KeyMarker, keyMarker);
@@ -173,7 +169,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/gone-after-complete',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
@@ -182,17 +178,17 @@ check(
     title: 'an upload is listed while in progress and no longer after CompleteMultipartUpload',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads-completed')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'c/done';
     const id = await createUpload(s3, bucket, key);
     const etag = await uploadPart(s3, bucket, key, id, 1, body({ seed: 501, size: 10 }));
-    expectEqual('uploads under c/ before Complete', pairs(await list(s3, { Prefix: 'c/' })), [`${key}#${id}`]);
+    expectEqual('uploads under c/ before Complete', pairs(await list({ bucket }, s3, { Prefix: 'c/' })), [`${key}#${id}`]);
     await completeUpload(s3, bucket, key, id, [{ PartNumber: 1, ETag: etag }]);
-    expectEqual('uploads under c/ after Complete', pairs(await list(s3, { Prefix: 'c/' })), []);
+    expectEqual('uploads under c/ after Complete', pairs(await list({ bucket }, s3, { Prefix: 'c/' })), []);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/gone-after-abort',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
@@ -206,17 +202,17 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'a/aborted';
     const id = await createUpload(s3, bucket, key);
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 502, size: 10 }));
-    expectEqual('uploads under a/ before Abort', pairs(await list(s3, { Prefix: 'a/' })), [`${key}#${id}`]);
+    expectEqual('uploads under a/ before Abort', pairs(await list({ bucket }, s3, { Prefix: 'a/' })), [`${key}#${id}`]);
     await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
-    expectEqual('uploads under a/ after Abort', pairs(await list(s3, { Prefix: 'a/' })), []);
+    expectEqual('uploads under a/ after Abort', pairs(await list({ bucket }, s3, { Prefix: 'a/' })), []);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/initiator',
     spec: '#API_ListMultipartUploads_ResponseElements',
@@ -228,15 +224,15 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const id = await createUpload(s3, bucket, 'ini/obj');
-    const out = await list(s3, { Prefix: 'ini/' });
+    const out = await list({ bucket }, s3, { Prefix: 'ini/' });
     expectEqual('uploads under ini/', pairs(out), [`ini/obj#${id}`]);
     expectInitiatorId('Upload/Initiator/ID', out.Uploads?.[0]?.Initiator?.ID, await ownerId(s3));
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/owner',
     spec: '#API_ListMultipartUploads_ResponseElements',
@@ -248,15 +244,15 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_MultipartUpload.html', 'Owner: Specifies the owner of the object that is part of the multipart upload.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const id = await createUpload(s3, bucket, 'own/obj');
-    const out = await list(s3, { Prefix: 'own/' });
+    const out = await list({ bucket }, s3, { Prefix: 'own/' });
     expectEqual('uploads under own/', pairs(out), [`own/obj#${id}`]);
     expectEqual('Upload/Owner/ID', out.Uploads?.[0]?.Owner?.ID, await ownerId(s3));
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/empty',
     spec: '#API_ListMultipartUploads_ResponseElements',
@@ -265,8 +261,8 @@ check(
     title: 'ListMultipartUploads with no upload under the prefix → 200, no Upload, IsTruncated false, MaxUploads 1000',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-empty')],
   },
-  async ({ s3 }) => {
-    const out = await list(s3, { Prefix: 'nothing-here/' });
+  async ({ s3, bucket }) => {
+    const out = await list({ bucket }, s3, { Prefix: 'nothing-here/' });
     expectEqual('uploads under nothing-here/', pairs(out), []);
     expectEqual('ListMultipartUploadsResult/IsTruncated', out.IsTruncated, false);
     expectEqual('ListMultipartUploadsResult/MaxUploads', out.MaxUploads, 1000);
@@ -278,7 +274,7 @@ function decodeUrlValue(v: string): string {
   return urlDecode(v.replace(/\+/g, '%20'));
 }
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/encoding-type-url',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -293,7 +289,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'enc/a b+c%d\u00e9';
     const id = await createUpload(s3, bucket, key);
     const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, prefix: 'enc/', 'encoding-type': 'url' } });
@@ -310,7 +306,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/encoding-type-invalid',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -319,13 +315,13 @@ check(
     title: 'encoding-type=value (not url) → 400 InvalidArgument',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListObjectsV2::test_list_ops_encoding_type_validation[list_multipart_uploads]#list_multipart_uploads-error-wrong-value')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'encoding-type': 'value' } });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with encoding-type=value');
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/upload-id-marker-without-key-marker',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -337,15 +333,15 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html#API_ListMultipartUploads_RequestParameters', 'If key-marker is not specified, the upload-id-marker parameter is ignored.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const a = await createUpload(s3, bucket, 'im/a');
     const b = await createUpload(s3, bucket, 'im/b');
-    const out = await list(s3, { Prefix: 'im/', UploadIdMarker: a });
+    const out = await list({ bucket }, s3, { Prefix: 'im/', UploadIdMarker: a });
     expectEqual('uploads under im/ with only upload-id-marker', pairs(out), [`im/a#${a}`, `im/b#${b}`]);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/upload-id-marker-of-other-key',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -354,14 +350,14 @@ check(
     title: 'key-marker=w/b with the upload-id-marker of an upload of w/a → 400 InvalidArgument',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-wrong-id-for-key', 'Invalid uploadId marker')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const a = await createUpload(s3, bucket, 'w/a');
     await createUpload(s3, bucket, 'w/b');
     await expectS3Error(s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: 'w/', KeyMarker: 'w/b', UploadIdMarker: a })), { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/key-marker-not-a-key',
     spec: '#API_ListMultipartUploads_RequestParameters',
@@ -375,14 +371,14 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     await createUpload(s3, bucket, 'n/a');
     const c = await createUpload(s3, bucket, 'n/c');
-    expectEqual('uploads after key-marker n/b', pairs(await list(s3, { Prefix: 'n/', KeyMarker: 'n/b' })), [`n/c#${c}`]);
+    expectEqual('uploads after key-marker n/b', pairs(await list({ bucket }, s3, { Prefix: 'n/', KeyMarker: 'n/b' })), [`n/c#${c}`]);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -396,7 +392,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/other-user-initiator-owner',
     spec: '#API_ListMultipartUploads_ResponseElements',
@@ -427,7 +423,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -439,14 +435,14 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null } });
     expectEqual('ListMultipartUploads status', res.status, 200);
     expectRequestIdHeaders(res, 'ListMultipartUploads');
   },
 );
 
-check(
+op.check(
   {
     id: 'ListMultipartUploads/invalid-max-uploads',
     feature: 'multipartExtras',
@@ -455,7 +451,7 @@ check(
     title: 'ListMultipartUploads with max-uploads=-1 → 400 InvalidArgument',
     evidence: [peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'versitygw ListMultipartUploads_invalid_max_uploads expects 400 InvalidArgument for a negative max-uploads')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'max-uploads': '-1' } });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with max-uploads=-1');
   },

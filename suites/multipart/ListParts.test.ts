@@ -1,14 +1,10 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectS3Error, fail, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectS3Error, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-listparts' });
-});
+const op = operation('ListParts', { buckets: { bucket: { hint: 'mpu-listparts' } } });
+const { rt } = op;
 
 const SKEW_MS = 15 * 60_000;
 
@@ -22,7 +18,7 @@ interface Fixture {
   out: ListPartsCommandOutput;
 }
 let fixture: Promise<Fixture> | undefined;
-function threeParts(s3: S3Client): Promise<Fixture> {
+function threeParts({ bucket }: { bucket: string }, s3: S3Client): Promise<Fixture> {
   fixture ??= (async () => {
     const key = 'lp/fields';
     const t0 = Date.now();
@@ -38,7 +34,7 @@ function threeParts(s3: S3Client): Promise<Fixture> {
   return fixture;
 }
 
-check(
+op.check(
   {
     id: 'ListParts/parts',
     spec: '#API_ListParts_ResponseElements',
@@ -47,8 +43,8 @@ check(
     title: 'ListParts after parts 2, 3, 1 → parts 1, 2, 3 in ascending order with their Size, ETag and LastModified, IsTruncated false',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload'), recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-all')],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
     const got = (f.out.Parts ?? []).map((p) => p.PartNumber);
     expectEqual('part numbers, ascending', got, [1, 2, 3]);
@@ -65,7 +61,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/initiator-owner',
     spec: '#API_ListParts_ResponseElements',
@@ -77,15 +73,15 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Initiator.html', 'If the principal is an AWS account, it provides the Canonical User ID. If the principal is an IAM User, it provides a user ARN value.'),
     ],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     const me = await ownerId(s3);
     if (!me) fail('ListBuckets Owner/ID', 'the caller’s canonical id', me);
     expectInitiatorId('ListPartsResult/Initiator/ID', f.out.Initiator?.ID, me);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/default-max-parts',
     spec: '#API_ListParts_RequestParameters',
@@ -94,14 +90,14 @@ check(
     title: 'ListParts without max-parts → MaxParts 1000 (the documented default), IsTruncated false for 3 parts',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     expectEqual('ListPartsResult/MaxParts', f.out.MaxParts, 1000);
     expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/storage-class',
     spec: '#API_ListParts_ResponseElements',
@@ -110,13 +106,13 @@ check(
     title: 'ListParts of an upload initiated without a storage class → StorageClass STANDARD',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     expectEqual('ListPartsResult/StorageClass', f.out.StorageClass, 'STANDARD');
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/pagination',
     spec: '#API_ListParts_RequestParameters',
@@ -128,7 +124,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-next'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/pages';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -156,7 +152,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/part-number-marker',
     spec: '#API_ListParts_RequestParameters',
@@ -165,7 +161,7 @@ check(
     title: 'part-number-marker=3 over parts 1-5 → only parts 4 and 5, PartNumberMarker echoed',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-next')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/marker';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -180,7 +176,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/no-such-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -195,12 +191,12 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc', 'NoSuchUpload for an upload id that no longer exists'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'lp/unknown', UploadId: unknownUploadId() })), { status: 404, code: 'NoSuchUpload' });
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/aborted-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html',
@@ -215,7 +211,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc', 'NoSuchUpload for an upload id that no longer exists'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/aborted';
     const id = await createUpload(s3, bucket, key);
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 430, size: 10 }));
@@ -224,7 +220,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/upload-identity',
     spec: '#API_ListParts_ResponseElements',
@@ -233,15 +229,15 @@ check(
     title: 'ListParts → ListPartsResult echoes the Bucket, Key and UploadId of the upload',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-upload')],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     expectEqual('ListPartsResult/Bucket', f.out.Bucket, bucket);
     expectEqual('ListPartsResult/Key', f.out.Key, f.key);
     expectEqual('ListPartsResult/UploadId', f.out.UploadId, f.id);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/owner-id',
     spec: '#API_ListParts_ResponseElements',
@@ -256,15 +252,15 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    const f = await threeParts(s3);
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
     const me = await ownerId(s3);
     if (!me) fail('ListBuckets Owner/ID', 'the caller’s canonical id', me);
     expectEqual('ListPartsResult/Owner/ID', f.out.Owner?.ID, me);
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/empty-upload',
     spec: '#API_ListParts_ResponseElements',
@@ -276,7 +272,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-empty'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/empty';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -290,7 +286,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/marker-past-last-part',
     spec: '#API_ListParts_RequestParameters',
@@ -299,7 +295,7 @@ check(
     title: 'part-number-marker=10 over parts 1-2 → 200, no Part, IsTruncated false, PartNumberMarker 10 echoed',
     evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-wrong-part')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/marker-past';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -314,7 +310,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/key-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -323,7 +319,7 @@ check(
     title: 'ListParts with a valid upload id but another key → 404 NoSuchUpload (an upload id is bound to its key)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#list-parts-wrong-key-name')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/bound';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -334,7 +330,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/invalid-max-parts',
     spec: '#API_ListParts_RequestParameters',
@@ -343,7 +339,7 @@ check(
     title: 'ListParts with max-parts=-1 → 400 InvalidArgument',
     evidence: [peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'versitygw ListParts_invalid_max_parts expects 400 InvalidArgument for a negative max-parts')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/bad-max';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -355,7 +351,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/other-user-initiator-owner',
     spec: '#API_ListParts_ResponseElements',
@@ -389,7 +385,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'ListParts/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -401,7 +397,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'lp/request-id';
     const id = await createUpload(s3, bucket, key);
     try {

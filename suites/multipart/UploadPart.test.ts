@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-part' });
-});
+const op = operation('UploadPart', { buckets: { bucket: { hint: 'mpu-part' } } });
+const { rt } = op;
 
-check(
+op.check(
   {
     id: 'UploadPart/etag-is-part-md5',
     spec: '#API_UploadPart_ResponseSyntax',
@@ -22,7 +18,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#upload-part1'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/etag';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -34,7 +30,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/no-such-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -42,7 +38,7 @@ check(
     title: 'UploadPart with an upload id the server never issued → 404 NoSuchUpload',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#upload-exc')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     await expectS3Error(
       s3.send(new UploadPartCommand({ Bucket: bucket, Key: 'part/unknown', UploadId: unknownUploadId(), PartNumber: 1, Body: Buffer.from('x') })),
       { status: 404, code: 'NoSuchUpload' },
@@ -50,7 +46,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/aborted-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -64,7 +60,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/aborted';
     const id = await createUpload(s3, bucket, key);
     await uploadPart(s3, bucket, key, id, 1, body({ seed: 103, size: 10 }));
@@ -76,7 +72,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/part-number-0',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -87,7 +83,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'Part numbers | 1 to 10,000 (inclusive)'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/number-0';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -101,7 +97,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/part-number-10001',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -112,7 +108,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html', 'Part numbers | 1 to 10,000 (inclusive)'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/number-10001';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -126,7 +122,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/part-number-10000',
     spec: '#API_UploadPart_RequestSyntax',
@@ -139,7 +135,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/number-10000';
     const b = body({ seed: 106, size: 10 });
     const id = await createUpload(s3, bucket, key);
@@ -153,7 +149,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/re-upload-replaces',
     spec: '#API_UploadPart',
@@ -164,7 +160,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/replaced';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -181,7 +177,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/overwrite-completes-second',
     spec: '#API_UploadPart',
@@ -191,7 +187,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'If you upload a new part using the same part number that was used with a previous part, the previously uploaded part is overwritten.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/overwritten';
     const second = body({ seed: 108, size: 3000 });
     const id = await createUpload(s3, bucket, key);
@@ -206,7 +202,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/content-md5-mismatch',
     spec: '#API_UploadPart_RequestSyntax',
@@ -214,7 +210,7 @@ check(
     title: 'UploadPart whose Content-MD5 is well-formed but not the MD5 of the part → 400 BadDigest',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-bad-digest')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/bad-md5';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -229,7 +225,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/bad-digest-not-stored',
     spec: '#API_UploadPart_RequestSyntax',
@@ -243,7 +239,7 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/bad-md5-not-stored';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -262,7 +258,7 @@ for (const [slug, value, what] of [
   ['content-md5-not-base64', '__invalid__', 'not base64'],
   ['content-md5-wrong-length', 'MTIz', 'base64 of 3 bytes, not 16'],
 ] as const) {
-  check(
+  op.check(
     {
       id: `UploadPart/${slug}`,
       spec: '#API_UploadPart_RequestSyntax',
@@ -273,7 +269,7 @@ for (const [slug, value, what] of [
         recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-error-3', 'Content-MD5 "MTIz" → 400 InvalidDigest'),
       ],
     },
-    async ({ s3 }) => {
+    async ({ s3, bucket }) => {
       const key = `part/${slug}`;
       const id = await createUpload(s3, bucket, key);
       try {
@@ -286,7 +282,7 @@ for (const [slug, value, what] of [
   );
 }
 
-check(
+op.check(
   {
     id: 'UploadPart/key-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -294,7 +290,7 @@ check(
     title: 'UploadPart with a valid upload id but another key → 404 NoSuchUpload (an upload id is bound to its key)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#upload-part-wrong-key-name')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/bound';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -308,7 +304,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -324,7 +320,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/expect-100-continue',
     spec: '#API_UploadPart_RequestSyntax',
@@ -335,7 +331,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html', 'Part numbers can be any number from 1 to 10,000, inclusive.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/expect-continue';
     const b = body({ seed: 109, size: 64 * 1024 });
     const id = await createUpload(s3, bucket, key);
@@ -351,7 +347,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPart/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -362,7 +358,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'part/request-id';
     const id = await createUpload(s3, bucket, key);
     try {

@@ -1,6 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -14,19 +13,14 @@ import {
   uploadPart,
 } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-let other: string;
+const op = operation('UploadPartCopy', { buckets: { bucket: { hint: 'mpu-copy' }, other: { hint: 'mpu-copy-src' } } });
+const { rt } = op;
 /** The copy source: 100 KiB of seeded bytes, in this file's bucket and in a second bucket. */
 const SRC = body({ seed: 601, size: 100 * 1024 });
 const SRC_KEY = 'src/object';
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-copy' });
-  other = await createBucket(rt, { hint: 'mpu-copy-src' });
-});
 
 let sourcesReady: Promise<void> | undefined;
-function sources(s3: S3Client): Promise<void> {
+function sources({ bucket, other }: { bucket: string; other: string }, s3: S3Client): Promise<void> {
   sourcesReady ??= (async () => {
     const data = bytes(SRC.segments);
     for (const b of [bucket, other]) await step(`PutObject source in ${b}`, s3.send(new PutObjectCommand({ Bucket: b, Key: SRC_KEY, Body: data })));
@@ -35,8 +29,8 @@ function sources(s3: S3Client): Promise<void> {
 }
 
 /** Copy (a range of) `source` as part 1 of a new upload, complete it, and compare the object with `expected`. */
-async function copyAndComplete(s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, expected: Segment[], source = copySourceOf(bucket, SRC_KEY)): Promise<void> {
-  await sources(s3);
+async function copyAndComplete({ bucket, other }: { bucket: string; other: string }, s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, expected: Segment[], source = copySourceOf(bucket, SRC_KEY)): Promise<void> {
+  await sources({ bucket, other }, s3);
   const id = await createUpload(s3, bucket, key);
   try {
     const out = await step('UploadPartCopy', s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: key, UploadId: id, PartNumber: 1, CopySource: source, ...input })));
@@ -50,8 +44,8 @@ async function copyAndComplete(s3: S3Client, key: string, input: Partial<UploadP
 }
 
 /** An UploadPartCopy into a fresh upload that must fail with `want`. */
-async function copyFails(s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, want: { status: number; code: string }): Promise<void> {
-  await sources(s3);
+async function copyFails({ bucket, other }: { bucket: string; other: string }, s3: S3Client, key: string, input: Partial<UploadPartCopyCommandInput>, want: { status: number; code: string }): Promise<void> {
+  await sources({ bucket, other }, s3);
   const id = await createUpload(s3, bucket, key);
   try {
     await expectS3Error(
@@ -64,7 +58,7 @@ async function copyFails(s3: S3Client, key: string, input: Partial<UploadPartCop
   }
 }
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/whole-source',
     spec: '#API_UploadPartCopy_ResponseSyntax',
@@ -73,8 +67,8 @@ check(
     title: 'UploadPartCopy of a whole object → CopyPartResult with ETag = quoted MD5 of the source and a current LastModified',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_no_copy_source_range#upload-part-copy')],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const key = 'copy/whole';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -90,7 +84,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/whole-source-bytes',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -102,8 +96,8 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html', 'Uploads a part by copying data from an existing object as data source.'),
     ],
   },
-  async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/whole-bytes', {}, [...SRC.segments]);
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/whole-bytes', {}, [...SRC.segments]);
   },
 );
 
@@ -113,7 +107,7 @@ for (const [slug, start, end, what] of [
   ['range-middle', 1000, 50_999, '50,000 bytes from the middle'],
   ['range-last-byte', N - 1, N - 1, 'only the last byte'],
 ] as const) {
-  check(
+  op.check(
     {
       id: `UploadPartCopy/${slug}`,
       feature: 'multipartExtras',
@@ -128,13 +122,13 @@ for (const [slug, start, end, what] of [
         ),
       ],
     },
-    async ({ s3 }) => {
-      await copyAndComplete(s3, `copy/${slug}`, { CopySourceRange: `bytes=${start}-${end}` }, SRC.range(start, end));
+    async ({ s3, bucket, other }) => {
+      await copyAndComplete({ bucket, other }, s3, `copy/${slug}`, { CopySourceRange: `bytes=${start}-${end}` }, SRC.range(start, end));
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/range-etag-is-range-md5',
     spec: '#API_UploadPartCopy_ResponseSyntax',
@@ -146,8 +140,8 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-2', 'range 1-1 → ETag md5("1")'),
     ],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const key = 'copy/range-etag';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -162,7 +156,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/range-beyond-end',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -171,12 +165,12 @@ check(
     title: 'x-amz-copy-source-range starting inside the source but ending past its last byte → 400 InvalidArgument',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-range-exc-0-100', 'Range specified is not valid for source object of size: 10')],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/beyond', { CopySourceRange: `bytes=${N - 10}-${N + 10}` }, { status: 400, code: 'InvalidArgument' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/beyond', { CopySourceRange: `bytes=${N - 10}-${N + 10}` }, { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/range-start-beyond-end',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -187,8 +181,8 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-range-exc-100-200', 'The specified copy range is invalid for the source object size'),
     ],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/start-beyond', { CopySourceRange: `bytes=${N + 100}-${N + 200}` }, { status: 400, code: 'InvalidRequest' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/start-beyond', { CopySourceRange: `bytes=${N + 100}-${N + 200}` }, { status: 400, code: 'InvalidRequest' });
   },
 );
 
@@ -198,7 +192,7 @@ for (const [slug, range, what, snapshot] of [
   ['range-open-ended', 'bytes=1-', 'no last byte', 'upload-part-copy-range-exc-1-'],
   ['range-suffix', 'bytes=-2', 'a suffix range', 'upload-part-copy-range-exc--2'],
 ] as const) {
-  check(
+  op.check(
     {
       id: `UploadPartCopy/${slug}`,
       feature: 'multipartExtras',
@@ -207,13 +201,13 @@ for (const [slug, range, what, snapshot] of [
       title: `x-amz-copy-source-range "${range}" (${what}: not bytes=first-last) → 400 InvalidArgument`,
       evidence: [recorded(`tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#${snapshot}`)],
     },
-    async ({ s3 }) => {
-      await copyFails(s3, `copy/${slug}`, { CopySourceRange: range }, { status: 400, code: 'InvalidArgument' });
+    async ({ s3, bucket, other }) => {
+      await copyFails({ bucket, other }, s3, `copy/${slug}`, { CopySourceRange: range }, { status: 400, code: 'InvalidArgument' });
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-match',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -222,12 +216,12 @@ check(
     title: 'x-amz-copy-source-if-match with the source ETag → the copy succeeds',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_success#upload-part-copy-if-match')],
   },
-  async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/if-match', { CopySourceIfMatch: SRC.etag() }, [...SRC.segments]);
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/if-match', { CopySourceIfMatch: SRC.etag() }, [...SRC.segments]);
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-none-match',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -236,12 +230,12 @@ check(
     title: 'x-amz-copy-source-if-none-match with another ETag → the copy succeeds',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_none_success#upload-part-copy-if-none-match')],
   },
-  async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/if-none-match', { CopySourceIfNoneMatch: '"00000000000000000000000000000000"' }, [...SRC.segments]);
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/if-none-match', { CopySourceIfNoneMatch: '"00000000000000000000000000000000"' }, [...SRC.segments]);
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-modified-since-future',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -254,12 +248,12 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/if-modified-since-future', { CopySourceIfModifiedSince: new Date(Date.now() + 86_400_000) }, [...SRC.segments]);
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/if-modified-since-future', { CopySourceIfModifiedSince: new Date(Date.now() + 86_400_000) }, [...SRC.segments]);
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-match-failed',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -268,12 +262,12 @@ check(
     title: 'x-amz-copy-source-if-match with another ETag → 412 PreconditionFailed',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_failed#upload-part-copy-source-if-match')],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/source-if-match-failed', { CopySourceIfMatch: '"00000000000000000000000000000000"' }, { status: 412, code: 'PreconditionFailed' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/source-if-match-failed', { CopySourceIfMatch: '"00000000000000000000000000000000"' }, { status: 412, code: 'PreconditionFailed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-none-match-failed',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -282,12 +276,12 @@ check(
     title: 'x-amz-copy-source-if-none-match with the source ETag → 412 PreconditionFailed',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_none_match_failed#upload-part-copy-source-if-none-match')],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/source-if-none-match-failed', { CopySourceIfNoneMatch: SRC.etag() }, { status: 412, code: 'PreconditionFailed' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/source-if-none-match-failed', { CopySourceIfNoneMatch: SRC.etag() }, { status: 412, code: 'PreconditionFailed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-modified-since-failed',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -296,15 +290,15 @@ check(
     title: 'x-amz-copy-source-if-modified-since = the source’s own Last-Modified (not modified since, not in the future) → 412 PreconditionFailed',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_if_modified_since_failed#upload-part-copy-source-modified-since-match')],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const head = await step('HeadObject of the source', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: SRC_KEY })));
     if (!head.LastModified) fail('HeadObject of the source: Last-Modified', 'a date', head.LastModified);
-    await copyFails(s3, 'copy/source-if-modified-since-failed', { CopySourceIfModifiedSince: head.LastModified }, { status: 412, code: 'PreconditionFailed' });
+    await copyFails({ bucket, other }, s3, 'copy/source-if-modified-since-failed', { CopySourceIfModifiedSince: head.LastModified }, { status: 412, code: 'PreconditionFailed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-if-unmodified-since-failed',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -317,12 +311,12 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/source-if-unmodified-since-failed', { CopySourceIfUnmodifiedSince: new Date(Date.now() - 86_400_000) }, { status: 412, code: 'PreconditionFailed' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/source-if-unmodified-since-failed', { CopySourceIfUnmodifiedSince: new Date(Date.now() - 86_400_000) }, { status: 412, code: 'PreconditionFailed' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/other-bucket',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -336,12 +330,12 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await copyAndComplete(s3, 'copy/other-bucket', { CopySourceRange: 'bytes=100-299' }, SRC.range(100, 299), copySourceOf(other, SRC_KEY));
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/other-bucket', { CopySourceRange: 'bytes=100-299' }, SRC.range(100, 299), copySourceOf(other, SRC_KEY));
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/mixed-with-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
@@ -355,8 +349,8 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const key = 'copy/mixed';
     const p1: Body = body({ seed: 602, size: MIN_PART });
     const id = await createUpload(s3, bucket, key);
@@ -377,7 +371,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/no-such-source-key',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -389,12 +383,12 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-object-not-exists', 'the same copy source resolution on CopyObject'),
     ],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/missing-source', { CopySource: copySourceOf(bucket, 'src/does-not-exist') }, { status: 404, code: 'NoSuchKey' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/missing-source', { CopySource: copySourceOf(bucket, 'src/does-not-exist') }, { status: 404, code: 'NoSuchKey' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/no-such-source-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -406,12 +400,12 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-bucket-not-exists', 'the same copy source resolution on CopyObject'),
     ],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/missing-source-bucket', { CopySource: copySourceOf(newBucketName(rt, 'missing'), SRC_KEY) }, { status: 404, code: 'NoSuchBucket' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/missing-source-bucket', { CopySource: copySourceOf(newBucketName(rt, 'missing'), SRC_KEY) }, { status: 404, code: 'NoSuchBucket' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/invalid-copy-source',
     spec: '#API_UploadPartCopy_RequestSyntax',
@@ -420,12 +414,12 @@ check(
     title: 'UploadPartCopy with x-amz-copy-source "wrongformat" (no bucket/key separator) → 400 InvalidArgument',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_wrong_format#copy-object-wrong-copy-source', 'CopyObject answers 400 InvalidArgument "Invalid copy source object key"')],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/invalid-source', { CopySource: 'wrongformat' }, { status: 400, code: 'InvalidArgument' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/invalid-source', { CopySource: 'wrongformat' }, { status: 400, code: 'InvalidArgument' });
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/no-such-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -439,8 +433,8 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     await expectS3Error(
       s3.send(new UploadPartCopyCommand({ Bucket: bucket, Key: 'copy/unknown-upload', UploadId: unknownUploadId(), PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
       { status: 404, code: 'NoSuchUpload' },
@@ -448,7 +442,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/key-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -463,8 +457,8 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const key = 'copy/bound';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -478,7 +472,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/part-number-0',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html',
@@ -490,8 +484,8 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#upload-part-negative-part-number', 'UploadPart answers 400 InvalidArgument for a part number outside 1-10000'),
     ],
   },
-  async ({ s3 }) => {
-    await copyFails(s3, 'copy/part-0', { PartNumber: 0 }, { status: 400, code: 'InvalidArgument' });
+  async ({ s3, bucket, other }) => {
+    await copyFails({ bucket, other }, s3, 'copy/part-0', { PartNumber: 0 }, { status: 400, code: 'InvalidArgument' });
   },
 );
 
@@ -502,7 +496,7 @@ const SPECIAL = [
   ['space', 'src/two words'],
 ] as const;
 for (const [slug, srcKey] of SPECIAL) {
-  check(
+  op.check(
     {
       id: `UploadPartCopy/source-key-${slug}`,
       feature: 'multipartExtras',
@@ -516,15 +510,15 @@ for (const [slug, srcKey] of SPECIAL) {
         ),
       ],
     },
-    async ({ s3 }) => {
+    async ({ s3, bucket, other }) => {
       const src = body({ seed: 610 + slug.length, size: 777 });
       await step(`PutObject ${JSON.stringify(srcKey)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: srcKey, Body: bytes(src.segments) })));
-      await copyAndComplete(s3, `copy/special-${slug}`, {}, [...src.segments], copySourceOf(bucket, srcKey));
+      await copyAndComplete({ bucket, other }, s3, `copy/special-${slug}`, {}, [...src.segments], copySourceOf(bucket, srcKey));
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/source-key-nfc-nfd',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -539,17 +533,17 @@ check(
       ),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket, other }) => {
     const nfc = 'src/caf\u00e9';
     const nfd = 'src/cafe\u0301';
     const bodies = { [nfc]: body({ seed: 621, size: 500 }), [nfd]: body({ seed: 622, size: 600 }) };
     for (const [k, b] of Object.entries(bodies)) await step(`PutObject ${JSON.stringify(k)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: k, Body: bytes(b.segments) })));
-    await copyAndComplete(s3, 'copy/from-nfd', {}, [...(bodies[nfd] as Body).segments], copySourceOf(bucket, nfd));
-    await copyAndComplete(s3, 'copy/from-nfc', {}, [...(bodies[nfc] as Body).segments], copySourceOf(bucket, nfc));
+    await copyAndComplete({ bucket, other }, s3, 'copy/from-nfd', {}, [...(bodies[nfd] as Body).segments], copySourceOf(bucket, nfd));
+    await copyAndComplete({ bucket, other }, s3, 'copy/from-nfc', {}, [...(bodies[nfc] as Body).segments], copySourceOf(bucket, nfc));
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -561,8 +555,8 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     const key = 'copy/request-id';
     const id = await createUpload(s3, bucket, key);
     try {
@@ -575,7 +569,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'UploadPartCopy/no-such-bucket',
     feature: 'multipartExtras',
@@ -584,8 +578,8 @@ check(
     title: 'UploadPartCopy into a bucket that does not exist (valid source) → 404 NoSuchBucket',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
   },
-  async ({ s3 }) => {
-    await sources(s3);
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
     await expectS3Error(
       s3.send(new UploadPartCopyCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k', UploadId: unknownUploadId(), PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
       { status: 404, code: 'NoSuchBucket' },

@@ -9,16 +9,11 @@
  */
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
-import { beforeAll } from 'vitest';
-import { createBucket, doc, expectEqual, property, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, MIN_PART, multipartEtag, uploadPart } from '../../harness/api/multipart.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'mpu-prop' });
-});
+const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-prop' } } });
 
 /** Upper bound on completed parts per run (S3C_MPU_MAX_PARTS, default 3). */
 const MAX_PARTS = Math.max(1, Math.min(10, Number(process.env.S3C_MPU_MAX_PARTS ?? 3) || 3));
@@ -53,7 +48,7 @@ const planArb: fc.Arbitrary<Plan> = fc.integer({ min: 1, max: MAX_PARTS }).chain
 
 let run = 0;
 
-property(
+op.property(
   {
     id: 'CompleteMultipartUpload/round-trip',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
@@ -73,7 +68,7 @@ property(
     examples: [{ plan: { numbers: [1], extras: [2], bigExtra: [], lastSize: 1, seed: 1, order: [0, 1, 2], reupload: null } satisfies Plan }],
   },
   { plan: planArb },
-  async ({ plan }, { s3 }) => {
+  async ({ plan }, { s3, bucket }) => {
     const key = `prop/${++run}`;
     const n = plan.numbers.length;
     const parts: Body[] = plan.numbers.map((_, i) =>

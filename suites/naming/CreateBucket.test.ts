@@ -5,14 +5,15 @@
  * names in ValidNames.test.ts (files run in parallel).
  * Model and generators: harness/oracle/naming.ts (harness/api/naming.ts), fixtures/arbitraries/bucket-names.ts.
  */
-import { doc, property, recorded, runtime } from '../../harness/api/index.ts';
+import { doc, recorded, operation } from '../../harness/api/index.ts';
 import { expectBucketNameRejected, lengthBoundaries, MAX_INVALID_RUNS } from '../../harness/api/naming.ts';
 import { bucketNameBreaking } from '../../fixtures/arbitraries/bucket-names.ts';
 
-const rt = runtime();
+const op = operation('CreateBucket');
+const { rt } = op;
 const RULES_URL = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-length',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -28,7 +29,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-charset',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -46,7 +47,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-start-end',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -61,7 +62,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-adjacent-periods',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -76,7 +77,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-ip-address',
     spec: `${RULES_URL}#general-purpose-bucket-names`,

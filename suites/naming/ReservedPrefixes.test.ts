@@ -1,12 +1,13 @@
 /** Bucket naming: AWS's reserved prefixes (xn--, sthree-, amzn-s3-demo-), one property per rule. */
-import { doc, property, runtime } from '../../harness/api/index.ts';
+import { doc, operation } from '../../harness/api/index.ts';
 import { expectBucketNameRejected, MAX_INVALID_RUNS } from '../../harness/api/naming.ts';
 import { bucketNameBreaking } from '../../fixtures/arbitraries/bucket-names.ts';
 
-const rt = runtime();
+const op = operation('CreateBucket');
+const { rt } = op;
 const RULES_URL = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-xn-prefix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -21,7 +22,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-sthree-prefix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -36,7 +37,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-amzn-s3-demo-prefix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,

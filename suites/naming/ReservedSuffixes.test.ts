@@ -1,12 +1,13 @@
 /** Bucket naming: AWS's reserved suffixes (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3), one property per rule. */
-import { doc, property, runtime } from '../../harness/api/index.ts';
+import { doc, operation } from '../../harness/api/index.ts';
 import { expectBucketNameRejected, MAX_INVALID_RUNS } from '../../harness/api/naming.ts';
 import { bucketNameBreaking } from '../../fixtures/arbitraries/bucket-names.ts';
 
-const rt = runtime();
+const op = operation('CreateBucket');
+const { rt } = op;
 const RULES_URL = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html';
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-s3alias-suffix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -21,7 +22,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-ol-s3-suffix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -36,7 +37,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-mrap-suffix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -51,7 +52,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-x-s3-suffix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,
@@ -66,7 +67,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-rule-table-s3-suffix',
     spec: `${RULES_URL}#general-purpose-bucket-names`,

@@ -5,13 +5,14 @@
  * created: that boundary is covered by the model's offline tests and the 2-character rejection.
  */
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adoptBucket, doc, expectEqual, property, recorded, runtime, step } from '../../harness/api/index.ts';
+import { adoptBucket, doc, expectEqual, recorded, step, operation } from '../../harness/api/index.ts';
 import { validBucketName } from '../../fixtures/arbitraries/bucket-names.ts';
 
-const rt = runtime();
+const op = operation('CreateBucket');
+const { rt } = op;
 const pad = (s: string, n: number) => (s + 'x'.repeat(n)).slice(0, n);
 
-property(
+op.property(
   {
     id: 'CreateBucket/name-valid-accepted',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html#general-purpose-bucket-names',

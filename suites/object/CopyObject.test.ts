@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
 import {
-  check,
   createBucket,
   doc,
   encodeKey,
@@ -15,23 +13,17 @@ import {
   ISO_TIMESTAMP,
   newBucketName,
   peer,
-  property,
   raw,
   type RawResponse,
   recorded,
-  runtime,
   step,
+  operation,
 } from '../../harness/api/index.ts';
 import { expectBytes, expectGetMatches, metaHeaders, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/api/object.ts';
 import { bytesFromSeed, keyArb, metadataBytes } from '../../fixtures/arbitraries/object.ts';
 
-const rt = runtime();
-let bucket: string;
-let other: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'copy' });
-  other = await createBucket(rt, { hint: 'copy-dst' });
-});
+const op = operation('CopyObject', { buckets: { bucket: { hint: 'copy' }, other: { hint: 'copy-dst' } } });
+const { rt } = op;
 
 let n = 0;
 const uniq = (): string => `${(n++).toString(36)}/`;
@@ -57,7 +49,7 @@ async function expectAbsent(b: string, key: string, what: string): Promise<void>
   expectStatus(await raw(rt, { method: 'HEAD', bucket: b, key }), 404, what);
 }
 
-check(
+op.check(
   {
     id: 'CopyObject/same-bucket',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -68,7 +60,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_content_type_and_metadata#head_object_copy', 'the copy keeps the source Content-Type and metadata'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     const body = bytesFromSeed(70_000, 21);
     await putObjectRaw(rt, bucket, src, body, { 'content-type': 'image/gif', 'x-amz-meta-colour': 'blue' });
@@ -79,7 +71,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/result-etag-quoted',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -87,7 +79,7 @@ check(
     title: '<CopyObjectResult><ETag> is the quoted MD5 of the body, exactly as GET/HEAD return the ETag',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_content_type_and_metadata#copy_object', 'CopyObjectResult.ETag is "\\"88bac95f…\\"", quoted like the PutObject ETag')],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     const body = bytesFromSeed(100, 24);
     await putObjectRaw(rt, bucket, src, body);
@@ -98,7 +90,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/across-buckets',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -109,7 +101,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Creates a copy of an object that is already stored in Amazon S3.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket, other }) => {
     const src = `${uniq()}src`;
     const body = bytesFromSeed(1234, 22);
     await putObjectRaw(rt, bucket, src, body);
@@ -120,7 +112,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-without-leading-slash',
     spec: '#API_CopyObject_RequestSyntax',
@@ -131,7 +123,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_metadata_directive_copy#copy-object', 'boto3 sends CopySource as bucket/key'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     const body = bytesFromSeed(2000, 25);
     await putObjectRaw(rt, bucket, src, body);
@@ -142,7 +134,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/zero-size',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -150,7 +142,7 @@ check(
     title: 'copy of an empty object → 200 with the empty-body ETag, and the copy is empty',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-target-object-version', 'copy of an empty object: ETag d41d8cd98f00b204e9800998ecf8427e')],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}empty`;
     await putObjectRaw(rt, bucket, src, Buffer.alloc(0));
     const dst = `${uniq()}empty-copy`;
@@ -160,7 +152,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/large-source',
     spec: '#API_CopyObject_RequestSyntax',
@@ -169,7 +161,7 @@ check(
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'You can store individual objects of up to 50 TB in Amazon S3. You create a copy of your object up to 5 GB in size in a single atomic action using this API.')],
     timeoutMs: 300_000,
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}big`;
     const body = bytesFromSeed(16 * 1024 * 1024, 26);
     await putObjectRaw(rt, bucket, src, body);
@@ -184,7 +176,7 @@ check(
 
 // ---- copy onto itself -----------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'CopyObject/onto-itself-without-replace',
     spec: '#API_CopyObject_RequestSyntax',
@@ -192,7 +184,7 @@ check(
     title: 'copy an object onto itself without changing anything (MetadataDirective COPY) → 400 InvalidRequest',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_in_place#copy-object-in-place-no-change')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}self`;
     await putObjectRaw(rt, bucket, key, 'self');
     const res = await copyRaw(bucket, key, source(bucket, key));
@@ -200,7 +192,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/onto-itself-metadata-without-replace',
     spec: '#API_CopyObject_RequestSyntax',
@@ -208,7 +200,7 @@ check(
     title: 'copy onto itself with x-amz-meta-* but no x-amz-metadata-directive (COPY ignores them) → 400 InvalidRequest, object unchanged',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_in_place_metadata_directive#no-metadata-directive-fail')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}self-meta`;
     await putObjectRaw(rt, bucket, key, 'self', { 'x-amz-meta-key': 'value' });
     const res = await copyRaw(bucket, key, source(bucket, key), { 'x-amz-meta-key': 'other' });
@@ -219,7 +211,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/onto-itself-replace',
     spec: '#API_CopyObject_RequestSyntax',
@@ -230,7 +222,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_in_place_metadata_directive#head-replace-directive', 'the object then has only the request metadata'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}self-replace`;
     const body = bytesFromSeed(300, 23);
     await putObjectRaw(rt, bucket, key, body, { 'x-amz-meta-old': 'o', 'content-type': 'text/plain' });
@@ -242,7 +234,7 @@ check(
 
 // ---- metadata directive ---------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-directive-copy',
     spec: '#API_CopyObject_RequestSyntax',
@@ -253,7 +245,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Specifies whether the metadata is copied from the source object or replaced with metadata that\'s provided in the request.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'meta', { 'x-amz-meta-a': 'from-source' });
     const dst = `${uniq()}dst`;
@@ -265,7 +257,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-directive-copy-content-type',
     spec: '#API_CopyObject_RequestSyntax',
@@ -276,7 +268,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'If this header isn’t specified, COPY is the default behavior.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, '{}', { 'content-type': 'application/json' });
     const dst = `${uniq()}dst`;
@@ -288,7 +280,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-directive-replace',
     spec: '#API_CopyObject_RequestSyntax',
@@ -296,7 +288,7 @@ check(
     title: 'MetadataDirective REPLACE: the copy has exactly the request metadata and Content-Type, none of the source metadata',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_metadata_replace#head_object_copy', 'Metadata {"another-key": "value"}, ContentType image/jpg from the request')],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'meta', { 'x-amz-meta-a': 'from-source', 'x-amz-meta-keep': 'no', 'content-type': 'text/plain' });
     const dst = `${uniq()}dst`;
@@ -309,7 +301,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-directive-replace-drops-source-headers',
     spec: '#API_CopyObject_RequestSyntax',
@@ -320,7 +312,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_in_place_metadata_directive#head-replace-directive-empty', 'REPLACE without Content-Type: binary/octet-stream, no metadata'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'lang', { 'content-type': 'application/json', 'content-language': 'en-US', 'x-amz-meta-a': 'from-source' });
     const plain = `${uniq()}plain`;
@@ -338,7 +330,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-directive-invalid',
     spec: '#API_CopyObject_RequestSyntax',
@@ -349,7 +341,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/CopyObject.go', 'CopyObject_copy_to_itself_invalid_directive expects InvalidArgument (invalid metadata directive), the answer AWS gives'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'directive');
     const dst = `${uniq()}dst`;
@@ -359,7 +351,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/metadata-too-large',
     spec: '#API_CopyObject_RequestSyntax',
@@ -370,7 +362,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MetadataTooLarge | Your metadata headers exceed the maximum allowed metadata size.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'big-meta');
     const meta = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`m${String(i).padStart(2, '0')}`, 'v'.repeat(110)]));
@@ -384,7 +376,7 @@ check(
 
 // ---- copy source encoding -------------------------------------------------------------------
 
-property(
+op.property(
   {
     id: 'CopyObject/special-keys',
     spec: '#API_CopyObject_RequestSyntax',
@@ -398,7 +390,7 @@ property(
     examples: [{ key: 'a b+c%2Fd?e#f&g' }],
   },
   { key: keyArb },
-  async ({ key }) => {
+  async ({ key }, { bucket }) => {
     const body = Buffer.from(`copy:${key}`);
     await putObjectRaw(rt, bucket, key, body);
     const dst = `copy-of/${key}`;
@@ -412,7 +404,7 @@ property(
  * One source key shape: PUT the source (bytes and metadata naming the key), copy it with the key
  * URL-encoded in x-amz-copy-source into another bucket under the same key, and read the copy back.
  */
-async function copySpecialSource(srcKey: string, seed: number): Promise<void> {
+async function copySpecialSource({ bucket, other }: { bucket: string; other: string }, srcKey: string, seed: number): Promise<void> {
   const body = bytesFromSeed(300 + seed, seed);
   await putObjectRaw(rt, bucket, srcKey, body, { 'x-amz-meta-origin': `seed-${seed}` });
   const res = await copyRaw(other, srcKey, source(bucket, srcKey));
@@ -420,7 +412,7 @@ async function copySpecialSource(srcKey: string, seed: number): Promise<void> {
   await expectGetMatches(rt, other, srcKey, { body, meta: { origin: `seed-${seed}` }, putAt: serverDate(res) });
 }
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-percent',
     spec: '#API_CopyObject_RequestSyntax',
@@ -428,10 +420,10 @@ check(
     title: 'source key with a literal "%" (x-amz-copy-source "%25") → the copy holds that object’s bytes and metadata',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-file%2Fname')],
   },
-  async () => copySpecialSource(`${uniq()}file%2Fname 100%`, 31),
+  async (f) => copySpecialSource(f, `${uniq()}file%2Fname 100%`, 31),
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-plus',
     spec: '#API_CopyObject_RequestSyntax',
@@ -439,14 +431,15 @@ check(
     title: 'source key with "+" (x-amz-copy-source "%2B") → the copy holds that object’s bytes and metadata, not a key with a space',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-test+key')],
   },
-  async () => {
+  async (f) => {
+    const { bucket } = f;
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}test key`, 'decoy: the space key');
-    await copySpecialSource(`${p}test+key`, 32);
+    await copySpecialSource(f, `${p}test+key`, 32);
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-space',
     spec: '#API_CopyObject_RequestSyntax',
@@ -454,10 +447,10 @@ check(
     title: 'source key with spaces (x-amz-copy-source "%20") → the copy holds that object’s bytes and metadata',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-test key/')],
   },
-  async () => copySpecialSource(`${uniq()}test key/with  two spaces`, 33),
+  async (f) => copySpecialSource(f, `${uniq()}test key/with  two spaces`, 33),
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-double-slash',
     spec: '#API_CopyObject_RequestSyntax',
@@ -465,14 +458,15 @@ check(
     title: 'source key with "//" → the copy holds that object’s bytes and metadata (the empty segment is part of the key)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-test key//')],
   },
-  async () => {
+  async (f) => {
+    const { bucket } = f;
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}a/b`, 'decoy: the single-slash key');
-    await copySpecialSource(`${p}a//b`, 34);
+    await copySpecialSource(f, `${p}a//b`, 34);
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-trailing-slash',
     spec: '#API_CopyObject_RequestSyntax',
@@ -480,14 +474,15 @@ check(
     title: 'source key ending in "/" → the copy holds that object’s bytes and metadata, not those of the key without the slash',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-test@key/')],
   },
-  async () => {
+  async (f) => {
+    const { bucket } = f;
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}dir`, 'decoy: the key without the slash');
-    await copySpecialSource(`${p}dir/`, 35);
+    await copySpecialSource(f, `${p}dir/`, 35);
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-trailing-slash-is-another-key',
     spec: '#API_CopyObject_Errors',
@@ -498,7 +493,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key (or key name) uniquely identifies the object in an Amazon S3 bucket.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}obj`, 'no slash');
     const res = await copyRaw(bucket, `${p}dst`, source(bucket, `${p}obj/`));
@@ -506,7 +501,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-key-unicode-normalization',
     spec: '#API_CopyObject_RequestSyntax',
@@ -517,20 +512,20 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_copy_object_special_character#copy-object-special-char-a/%F0%9F%98%80/', 'a multibyte UTF-8 source key copied exactly'),
     ],
   },
-  async () => {
+  async (f) => {
     const p = uniq();
     const nfc = `${p}caf\u00e9`;
     const nfd = `${p}cafe\u0301`;
     expectEqual('the two spellings differ as bytes (test setup)', Buffer.from(nfc).equals(Buffer.from(nfd)), false);
-    await copySpecialSource(nfd, 36);
-    await copySpecialSource(nfc, 37);
-    const again = await raw(rt, { method: 'GET', bucket: other, key: nfd });
+    await copySpecialSource(f, nfd, 36);
+    await copySpecialSource(f, nfc, 37);
+    const again = await raw(rt, { method: 'GET', bucket: f.other, key: nfd });
     expectStatus(again, 200, 'GET of the NFD copy after the NFC copy');
     expectBytes('the NFD copy after copying the NFC source (still the NFD source bytes)', again.body, bytesFromSeed(336, 36));
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/malformed-copy-source',
     spec: '#API_CopyObject_Errors',
@@ -538,7 +533,7 @@ check(
     title: 'x-amz-copy-source without a "/" between bucket and key ("wrongformat") → 400 InvalidArgument',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_wrong_format#copy-object-wrong-copy-source', 'InvalidArgument, ArgumentName x-amz-copy-source')],
   },
-  async () => {
+  async ({ bucket }) => {
     const dst = `${uniq()}dst`;
     const res = await copyRaw(bucket, dst, 'wrongformat');
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CopyObject with x-amz-copy-source: wrongformat');
@@ -546,7 +541,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/malformed-copy-source-names-argument',
     spec: '#API_CopyObject_Errors',
@@ -554,7 +549,7 @@ check(
     title: 'the InvalidArgument error for a malformed x-amz-copy-source has <ArgumentName>x-amz-copy-source</ArgumentName>',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_wrong_format#copy-object-wrong-copy-source', 'ArgumentName x-amz-copy-source')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await copyRaw(bucket, `${uniq()}dst`, 'wrongformat');
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CopyObject with x-amz-copy-source: wrongformat');
     expectEqual('<Error><ArgumentName>', res.error()?.argumentName ?? res.error()?.ArgumentName, 'x-amz-copy-source');
@@ -644,7 +639,7 @@ const COND_EVIDENCE: Record<string, ReturnType<typeof recorded>[]> = {
 };
 
 for (const row of COPY_CONDS) {
-  check(
+  op.check(
     {
       id: row.id,
       spec: '#API_CopyObject_RequestSyntax',
@@ -652,7 +647,7 @@ for (const row of COPY_CONDS) {
       title: `CopyObject with ${row.title} → ${row.status === 200 ? '200' : '412 PreconditionFailed, nothing copied'}`,
       evidence: COND_EVIDENCE[row.id] ?? [],
     },
-    async () => {
+    async ({ bucket }) => {
       const src = `${uniq()}cond-src`;
       const body = Buffer.from(`conditional ${row.id}`);
       await putObjectRaw(rt, bucket, src, body);
@@ -671,7 +666,7 @@ for (const row of COPY_CONDS) {
   );
 }
 
-check(
+op.check(
   {
     id: 'CopyObject/precondition-failed-names-condition',
     spec: '#API_CopyObject_RequestSyntax',
@@ -679,7 +674,7 @@ check(
     title: 'the 412 for a failed x-amz-copy-source-if-match names it: <Condition>x-amz-copy-source-If-Match</Condition>',
     evidence: [recorded('tests/aws/services/s3/test_s3_preconditions.py::TestS3CopySourcePreconditions::test_s3_copy_object_preconditions#copy-precondition-if-match', 'Condition x-amz-copy-source-If-Match')],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}cond-src`;
     await putObjectRaw(rt, bucket, src, 'condition');
     const res = await copyRaw(bucket, `${uniq()}cond-dst`, source(bucket, src), { 'x-amz-copy-source-if-match': OTHER });
@@ -688,7 +683,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/if-none-match-star-destination-exists',
     spec: '#API_CopyObject_RequestSyntax',
@@ -699,7 +694,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Copies the object only if the object key name at the destination does not already exist in the bucket specified. Otherwise, Amazon S3 returns a 412 Precondition Failed error.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'new bytes');
     const dst = `${uniq()}dst`;
@@ -712,7 +707,7 @@ check(
 
 // ---- errors ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'CopyObject/missing-source-key',
     spec: '#API_CopyObject_Errors',
@@ -720,12 +715,12 @@ check(
     title: 'copy from a source key that does not exist → 404 NoSuchKey',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-object-not-exists')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     await expectS3Error(s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'dst', CopySource: source(bucket, 'no/such/source') })), { status: 404, code: 'NoSuchKey' });
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/missing-source-bucket',
     spec: '#API_CopyObject_Errors',
@@ -733,13 +728,13 @@ check(
     title: 'copy from a source bucket that does not exist → 404 NoSuchBucket',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-bucket-not-exists')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const missing = newBucketName(rt, 'missing');
     await expectS3Error(s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'dst', CopySource: source(missing, 'k') })), { status: 404, code: 'NoSuchBucket' });
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/missing-destination-bucket',
     spec: '#API_CopyObject_Errors',
@@ -747,7 +742,7 @@ check(
     title: 'copy of an existing object into a bucket that does not exist → 404 NoSuchBucket',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'to nowhere');
     const res = await copyRaw(newBucketName(rt, 'missing'), 'dst', source(bucket, src));
@@ -755,7 +750,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-access-denied',
     spec: '#API_CopyObject_Errors',
@@ -767,7 +762,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'AccessDenied | Access Denied | 403 Forbidden'),
     ],
   },
-  async () => {
+  async ({ bucket, other }) => {
     const src = `${uniq()}private-src`;
     await putObjectRaw(rt, bucket, src, 'private');
     const dst = `${uniq()}stolen`;
@@ -777,7 +772,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/canned-acl-public-read',
     spec: '#API_CopyObject_RequestSyntax',
@@ -805,7 +800,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/source-expected-bucket-owner-mismatch',
     spec: '#API_CopyObject_RequestSyntax',
@@ -816,7 +811,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_bucket_policy_expected_bucket_owner#delete-bucket-policy-with-expected-bucket-owner-error', 'an expected owner that is not the bucket owner → 403 AccessDenied (DeleteBucketPolicy)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'owned');
     const dst = `${uniq()}dst`;
@@ -826,7 +821,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/copy-source-bad-encoding',
     spec: '#API_CopyObject_Errors',
@@ -837,7 +832,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/CopyObject.go', 'CopyObject_invalid_copy_source: malformed percent-encodings (%ZZ, a lone %) → InvalidArgument on x-amz-copy-source'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const dst = `${uniq()}dst`;
     const res = await copyRaw(bucket, dst, `/${bucket}/bad%ZZescape`);
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CopyObject with x-amz-copy-source …/bad%ZZescape');
@@ -845,7 +840,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/checksum-algorithm-sha256',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -856,7 +851,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Indicates the algorithm that you want Amazon S3 to use to create the checksum for the object.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     const body = Buffer.from('{"key": "value"}');
     await putObjectRaw(rt, bucket, src, body);
@@ -867,7 +862,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/checksum-algorithm-invalid',
     spec: '#API_CopyObject_RequestSyntax',
@@ -878,7 +873,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'x-amz-checksum-algorithm … Valid Values: CRC32 | CRC32C | SHA1 | SHA256 | CRC64NVME'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'algo');
     const dst = `${uniq()}dst`;
@@ -888,7 +883,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/keeps-source-checksum',
     spec: '#API_CopyObject_ResponseSyntax',
@@ -899,7 +894,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'When you copy an object, if the source object has a checksum, that checksum value will be copied to the new object by default.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     const body = bytesFromSeed(1000, 28);
     const sha = createHash('sha256').update(body).digest('base64');
@@ -911,7 +906,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'CopyObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -922,7 +917,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const src = `${uniq()}src`;
     await putObjectRaw(rt, bucket, src, 'ids');
     const res = await copyRaw(bucket, `${uniq()}dst`, source(bucket, src));

@@ -1,18 +1,14 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { putObjectRaw } from '../../harness/api/object.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'del' });
-});
+const op = operation('DeleteObject', { buckets: { bucket: { hint: 'del' } } });
+const { rt } = op;
 
 let n = 0;
 const uniq = (): string => `${(n++).toString(36)}/`;
 
-check(
+op.check(
   {
     id: 'DeleteObject/success',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -23,7 +19,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object_versioned#get-deleted-object', 'GET after the delete → 404 NoSuchKey'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'del/é +key';
     await putObjectRaw(rt, bucket, key, 'bye');
     const res = await raw(rt, { method: 'DELETE', bucket, key });
@@ -33,7 +29,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/missing-key',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -41,7 +37,7 @@ check(
     title: 'DELETE of a key that does not exist → 204 No Content (not an error)',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object')],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const res = await raw(rt, { method: 'DELETE', bucket, key: 'never/existed' });
     expectStatus(res, 204, 'DELETE of a missing key');
     const out = await step('DeleteObject (SDK) of a missing key', s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'never/existed-2' })));
@@ -49,7 +45,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -65,7 +61,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/trailing-slash-is-another-key',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -76,7 +72,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object', 'a key that does not exist → 204'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}dir/`, 'folder marker');
     await putObjectRaw(rt, bucket, `${p}dir/file`, 'inside');
@@ -86,7 +82,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/trailing-slash-missing-keeps-plain-key',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -97,7 +93,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key (or key name) uniquely identifies the object in an Amazon S3 bucket.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}obj`, 'plain');
     expectStatus(await raw(rt, { method: 'DELETE', bucket, key: `${p}obj/` }), 204, 'DELETE of "obj/"');
@@ -105,7 +101,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/folder-marker-keeps-children',
     spec: '#API_DeleteObject_ResponseSyntax',
@@ -116,7 +112,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-object'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     await putObjectRaw(rt, bucket, `${p}dir/`, 'folder marker');
     await putObjectRaw(rt, bucket, `${p}dir/file`, 'inside');
@@ -126,7 +122,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/if-match-false',
     spec: '#API_DeleteObject_RequestSyntax',
@@ -137,7 +133,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'Deletes the object if the ETag (entity tag) value provided during the delete operation matches the ETag of the object in S3. If the ETag values do not match, the operation returns a 412 Precondition Failed error.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}guarded`;
     await putObjectRaw(rt, bucket, key, 'guarded');
     const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'if-match': '"00000000000000000000000000000000"' } });
@@ -146,7 +142,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/if-match-true',
     spec: '#API_DeleteObject_RequestSyntax',
@@ -154,7 +150,7 @@ check(
     title: 'DELETE with If-Match: <its ETag> → 204, and the object is gone',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html', 'Deletes the object if the ETag (entity tag) value provided during the delete operation matches the ETag of the object in S3.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}guarded`;
     const put = await putObjectRaw(rt, bucket, key, 'guarded');
     const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'if-match': put.headers.etag ?? '' } });
@@ -163,7 +159,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/expected-bucket-owner-mismatch',
     spec: '#API_DeleteObject_RequestSyntax',
@@ -174,7 +170,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_bucket_policy_expected_bucket_owner#delete-bucket-policy-with-expected-bucket-owner-error', 'an expected owner that is not the bucket owner → 403 AccessDenied (DeleteBucketPolicy)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}owned`;
     await putObjectRaw(rt, bucket, key, 'owned');
     const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { 'x-amz-expected-bucket-owner': '123456789012' } });
@@ -183,7 +179,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -194,7 +190,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}ids`;
     await putObjectRaw(rt, bucket, key, 'ids');
     const res = await raw(rt, { method: 'DELETE', bucket, key });

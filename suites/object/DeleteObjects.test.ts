@@ -1,13 +1,9 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation } from '../../harness/api/index.ts';
 import { asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
 
-const rt = runtime();
-let bucket: string;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'multidel' });
-});
+const op = operation('DeleteObjects', { buckets: { bucket: { hint: 'multidel' } } });
+const { rt } = op;
 
 let n = 0;
 const uniq = (): string => `${(n++).toString(36)}/`;
@@ -23,7 +19,7 @@ function deleteXml(keys: readonly string[], quiet = false): string {
 }
 
 /** POST /?delete with Content-MD5 (the operation requires an integrity header). */
-async function postDelete(body: string, b: string = bucket): Promise<RawResponse> {
+async function postDelete(b: string, body: string): Promise<RawResponse> {
   return raw(rt, { method: 'POST', bucket: b, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
 }
 
@@ -74,18 +70,18 @@ const sorted = (a: readonly string[]): string[] => [...a].sort();
  * sibling keys are deleted concurrently), and the surviving key shows that only the listed keys
  * were deleted.
  */
-async function freshPrefix(): Promise<{ p: string; keep: string }> {
+async function freshPrefix(bucket: string): Promise<{ p: string; keep: string }> {
   const p = uniq();
   const keep = `${p}keep`;
   await putObjectRaw(rt, bucket, keep, 'keep');
   return { p, keep };
 }
 
-async function expectSurvivor(keep: string): Promise<void> {
+async function expectSurvivor(bucket: string, keep: string): Promise<void> {
   expectStatus(await raw(rt, { method: 'HEAD', bucket, key: keep }), 200, `HEAD ${keep} (a key not in the request is not deleted)`);
 }
 
-check(
+op.check(
   {
     id: 'DeleteObjects/verbose',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -93,22 +89,22 @@ check(
     title: 'verbose DeleteObjects of existing and missing keys (also under an unused prefix) → 200, every key reported <Deleted>, no <Error>, objects gone, others kept',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys#deleted-resp', 'an existing and two missing keys: all three <Deleted>, no <Error>')],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const existing = [`${p}a`, `${p}b/c`, `${p}é d`];
     for (const k of existing) await putObjectRaw(rt, bucket, k, k);
     const keys = [...existing, `${p}missing`, `${p}no-such-prefix/missing`];
-    const res = await postDelete(deleteXml(keys));
+    const res = await postDelete(bucket, deleteXml(keys));
     expectStatus(res, 200, 'DeleteObjects');
     const r = parseResult(res);
     expectEqual('<Deleted><Key> list', sorted(r.deleted), sorted(keys));
     expectEqual('<Error> entries', r.errors, []);
     for (const k of existing) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/quiet',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -116,21 +112,21 @@ check(
     title: 'Quiet DeleteObjects → 200 with no <Deleted> entries and no <Error>, and the objects are gone',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys_quiet#deleted-resp', 'Quiet: neither Deleted nor Errors in the answer')],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const keys = [`${p}q1`, `${p}q2/x`];
     for (const k of keys) await putObjectRaw(rt, bucket, k, k);
-    const res = await postDelete(deleteXml([...keys, `${p}missing`], true));
+    const res = await postDelete(bucket, deleteXml([...keys, `${p}missing`], true));
     expectStatus(res, 200, 'DeleteObjects Quiet');
     const r = parseResult(res);
     expectEqual('<Deleted> entries in quiet mode', r.deleted, []);
     expectEqual('<Error> entries', r.errors, []);
     for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/xml-special-keys',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -141,19 +137,19 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_objects_encoding#deleted-resp', 'keys with % are reported in <Deleted> exactly as sent'),
     ],
   },
-  async ({ s3 }) => {
-    const { p, keep } = await freshPrefix();
+  async ({ s3, bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const keys = [`${p}a&b`, `${p}<tag>`, `${p}say "hi"`, `${p}it's`, `${p}&amp;literal`];
     for (const k of keys) await putObjectRaw(rt, bucket, k, 'x');
     const out = await step('DeleteObjects (SDK)', s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })) } })));
     expectEqual('Deleted keys', sorted((out.Deleted ?? []).map((d) => d.Key ?? '')), sorted(keys));
     expectEqual('Errors', out.Errors ?? [], []);
     for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${JSON.stringify(k)} after DeleteObjects`);
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/1000-keys',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -161,11 +157,11 @@ check(
     title: 'a request with exactly 1000 keys (the maximum) → 200, all 1000 reported <Deleted>',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'The request can contain a list of up to 1,000 keys that you want to delete.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     const keys = Array.from({ length: 1000 }, (_, i) => `${p}k${i}`);
     await putObjectRaw(rt, bucket, keys[0] as string, 'first');
-    const res = await postDelete(deleteXml(keys));
+    const res = await postDelete(bucket, deleteXml(keys));
     expectStatus(res, 200, 'DeleteObjects with 1000 keys');
     const r = parseResult(res);
     expectEqual('number of <Deleted>', r.deleted.length, 1000);
@@ -174,7 +170,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/1001-keys',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -185,11 +181,11 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MalformedXML | The XML that you provided was not well formed or did not validate against our published schema.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const p = uniq();
     const keys = Array.from({ length: 1001 }, (_, i) => `${p}k${i}`);
     await putObjectRaw(rt, bucket, keys[0] as string, 'survivor');
-    const res = await postDelete(deleteXml(keys));
+    const res = await postDelete(bucket, deleteXml(keys));
     expectRawError(res, { status: 400, code: 'MalformedXML' }, 'DeleteObjects with 1001 keys');
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key: keys[0] as string }), 200, 'HEAD of the first key (not deleted)');
   },
@@ -203,7 +199,7 @@ const MALFORMED: ReadonlyArray<{ id: string; body: string; what: string }> = [
 ];
 
 for (const { id, body, what } of MALFORMED) {
-  check(
+  op.check(
     {
       id,
         spec: '#API_DeleteObjects_RequestSyntax',
@@ -214,14 +210,14 @@ for (const { id, body, what } of MALFORMED) {
       peer('https://github.com/aws/aws-sdk-ruby/issues/1114', 'AWS answers MalformedXML to a DeleteObjects request whose <Delete> lists no <Object>'),
     ],
     },
-    async () => {
-      const res = await postDelete(body);
+    async ({ bucket }) => {
+      const res = await postDelete(bucket, body);
       expectRawError(res, { status: 400, code: 'MalformedXML' }, `DeleteObjects with ${what}`);
     },
   );
 }
 
-check(
+op.check(
   {
     id: 'DeleteObjects/per-key-access-denied',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -233,7 +229,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/DeleteObjects.go', 'DeleteObjects_iam_all_access_denied: the call succeeds and every denied key is an <Error> AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}private`;
     await putObjectRaw(rt, bucket, key, 'mine');
     const body = deleteXml([key]);
@@ -250,7 +246,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/content-md5-mismatch',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -261,16 +257,16 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-bad-digest', 'a well-formed Content-MD5 that does not match the body → 400 BadDigest (PutObject)'),
     ],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const body = deleteXml([keep]);
     const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(`${body} `) } });
     expectRawError(res, { status: 400, code: 'BadDigest' }, `DeleteObjects of ${p}keep with a wrong Content-MD5`);
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/percent-keys',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -281,23 +277,23 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_objects_encoding#list-objects', 'the bucket is empty afterwards'),
     ],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const keys = [`${p}a%2Fb`, `${p}a/%F0%9F%98%80`];
     await putObjectRaw(rt, bucket, `${p}a/b`, 'decoy: the decoded key');
     for (const k of keys) await putObjectRaw(rt, bucket, k, k);
-    const res = await postDelete(deleteXml(keys));
+    const res = await postDelete(bucket, deleteXml(keys));
     expectStatus(res, 200, 'DeleteObjects');
     const r = parseResult(res);
     expectEqual('<Deleted><Key> list', sorted(r.deleted), sorted(keys));
     expectEqual('<Error> entries', r.errors, []);
     for (const k of keys) expectStatus(await raw(rt, { method: 'HEAD', bucket, key: k }), 404, `HEAD ${k} after DeleteObjects`);
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key: `${p}a/b` }), 200, 'HEAD of the decoded spelling "a/b" (not deleted)');
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/no-such-bucket',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -306,12 +302,12 @@ check(
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_non_existing_keys_in_non_existing_bucket#error-non-existent-bucket')],
   },
   async () => {
-    const res = await postDelete(deleteXml(['dummy1', 'dummy2']), newBucketName(rt, 'missing'));
+    const res = await postDelete(newBucketName(rt, 'missing'), deleteXml(['dummy1', 'dummy2']));
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObjects on a missing bucket');
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/missing-content-md5',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -322,17 +318,17 @@ check(
       peer('https://github.com/aws/aws-sdk-cpp/issues/91', 'AWS answered 400 InvalidRequest "Missing required header for this request: Content-MD5" to a DeleteObjects without it'),
     ],
   },
-  async () => {
-    const { keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { keep } = await freshPrefix(bucket);
     const body = deleteXml([keep]);
     const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml' } });
     expectStatus(res, 400, 'DeleteObjects without Content-MD5 or a checksum header');
     expectTrue('the 400 carries an S3 <Error> document', res.error() !== undefined, '<Error>…</Error>', res.text().slice(0, 200) || '(empty body)');
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/missing-content-md5-code',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -344,15 +340,15 @@ check(
       peer('https://github.com/aws/aws-cli/issues/400', 'aws s3api delete-objects without Content-MD5: A client error (InvalidRequest) occurred'),
     ],
   },
-  async () => {
-    const { keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { keep } = await freshPrefix(bucket);
     const body = deleteXml([keep]);
     const res = await raw(rt, { method: 'POST', bucket, query: { delete: '' }, body, headers: { 'content-type': 'application/xml' } });
     expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'DeleteObjects without Content-MD5 or a checksum header');
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/checksum-instead-of-content-md5',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -363,8 +359,8 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html', 'If you provide an individual checksum, Amazon S3 ignores any provided ChecksumAlgorithm parameter.'),
     ],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const key = `${p}crc`;
     await putObjectRaw(rt, bucket, key, 'crc');
     const body = deleteXml([key]);
@@ -378,11 +374,11 @@ check(
     expectStatus(res, 200, 'DeleteObjects with x-amz-checksum-crc32 only');
     expectEqual('<Deleted><Key> list', parseResult(res).deleted, [key]);
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD after DeleteObjects');
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/unknown-version-id',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -390,11 +386,11 @@ check(
     title: 'an <Object> whose <VersionId> names no version (unversioned bucket) → 200, <Error> NoSuchVersion with its Key, VersionId and a Message; object kept',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_objects#delete-object-wrong-version-id')],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const key = `${p}versioned-ask`;
     await putObjectRaw(rt, bucket, key, 'v');
-    const res = await postDelete(deleteXmlWithVersion([{ key, versionId: BOGUS_VERSION }]));
+    const res = await postDelete(bucket, deleteXmlWithVersion([{ key, versionId: BOGUS_VERSION }]));
     expectStatus(res, 200, 'DeleteObjects with an unknown VersionId');
     const doc = (res.xml()?.DeleteResult ?? {}) as Record<string, unknown>;
     expectEqual('<Deleted> entries', asList(doc.Deleted as unknown), []);
@@ -406,11 +402,11 @@ check(
     expectEqual('<Error><VersionId>', e.VersionId, BOGUS_VERSION);
     expectMatch('<Error><Message>', typeof e.Message === 'string' ? e.Message : undefined, /\S/);
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD of the key (not deleted)');
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/quiet-reports-errors',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -421,23 +417,23 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_objects#delete-object-wrong-version-id', 'the per-key error of an unknown VersionId: NoSuchVersion'),
     ],
   },
-  async () => {
-    const { p, keep } = await freshPrefix();
+  async ({ bucket }) => {
+    const { p, keep } = await freshPrefix(bucket);
     const gone = `${p}gone`;
     const asked = `${p}asked`;
     await putObjectRaw(rt, bucket, gone, 'gone');
     await putObjectRaw(rt, bucket, asked, 'asked');
-    const res = await postDelete(deleteXmlWithVersion([{ key: gone }, { key: asked, versionId: BOGUS_VERSION }], true));
+    const res = await postDelete(bucket, deleteXmlWithVersion([{ key: gone }, { key: asked, versionId: BOGUS_VERSION }], true));
     expectStatus(res, 200, 'Quiet DeleteObjects');
     const r = parseResult(res);
     expectEqual('<Deleted> entries in quiet mode', r.deleted, []);
     expectEqual('<Error> entries in quiet mode', r.errors, [{ key: asked, code: 'NoSuchVersion' }]);
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key: gone }), 404, 'HEAD of the deleted key');
-    await expectSurvivor(keep);
+    await expectSurvivor(bucket, keep);
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/quiet-access-denied',
     spec: '#API_DeleteObjects_RequestSyntax',
@@ -449,7 +445,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/DeleteObjects.go', 'DeleteObjects_iam_all_access_denied: per-key <Error> AccessDenied, the call itself succeeds'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}private`;
     await putObjectRaw(rt, bucket, key, 'mine');
     const body = deleteXml([key], true);
@@ -465,7 +461,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/result-namespace',
     spec: '#API_DeleteObjects_ResponseSyntax',
@@ -473,16 +469,16 @@ check(
     title: 'the <DeleteResult> root carries xmlns="http://s3.amazonaws.com/doc/2006-03-01/"',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_batch_delete_public_objects_using_requests#multi-delete-with-requests', 'DeleteResult @xmlns http://s3.amazonaws.com/doc/2006-03-01/')],
   },
-  async () => {
-    const { p } = await freshPrefix();
-    const res = await postDelete(deleteXml([`${p}missing`]));
+  async ({ bucket }) => {
+    const { p } = await freshPrefix(bucket);
+    const res = await postDelete(bucket, deleteXml([`${p}missing`]));
     expectStatus(res, 200, 'DeleteObjects');
     const root = res.xml()?.DeleteResult as Record<string, unknown> | undefined;
     expectEqual('<DeleteResult xmlns>', root?.['@xmlns'], 'http://s3.amazonaws.com/doc/2006-03-01/');
   },
 );
 
-check(
+op.check(
   {
     id: 'DeleteObjects/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -493,9 +489,9 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-id-2: A special token that is used together with the x-amz-request-id header to help AWS troubleshoot problems.'),
     ],
   },
-  async () => {
-    const { p } = await freshPrefix();
-    const res = await postDelete(deleteXml([`${p}missing`]));
+  async ({ bucket }) => {
+    const { p } = await freshPrefix(bucket);
+    const res = await postDelete(bucket, deleteXml([`${p}missing`]));
     expectStatus(res, 200, 'DeleteObjects');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
     expectHeader(res.headers, 'x-amz-id-2', /\S/);

@@ -1,8 +1,6 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand, PutObjectCommand, UploadPartCommand, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
 import fc from 'fast-check';
 import {
-  check,
   createBucket,
   doc,
   expectEqual,
@@ -15,42 +13,39 @@ import {
   makeClient,
   newBucketName,
   peer,
-  property,
   raw,
   recorded,
-  runtime,
   step,
+  operation,
 } from '../../harness/api/index.ts';
 import { WireConnection, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate, wireError } from '../../harness/api/object.ts';
 import { bytesFromSeed, rangeArb, rangeHeader, rangeSelect } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
-const rt = runtime();
-let bucket: string;
 /** One object per size for the range property; one object for the conditionals and overrides. */
 const SIZES = [1, 2, 100, 65_537] as const;
-const objects = new Map<number, Buffer>();
 const CKEY = 'conditional/object';
 const cbody = bytesFromSeed(1000, 42);
-let cEtag = '';
-let cLastModified = '';
 
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'get' });
-  for (const size of SIZES) {
-    const body = bytesFromSeed(size, size);
-    await putObjectRaw(rt, bucket, `range/${size}`, body);
-    objects.set(size, body);
-  }
-  await putObjectRaw(rt, bucket, CKEY, cbody);
-  const head = await raw(rt, { method: 'HEAD', bucket, key: CKEY });
-  cEtag = head.headers.etag ?? '';
-  cLastModified = head.headers['last-modified'] ?? '';
+const op = operation('GetObject', {
+  buckets: { bucket: { hint: 'get' } },
+  setup: async ({ rt, bucket }) => {
+    const objects = new Map<number, Buffer>();
+    for (const size of SIZES) {
+      const body = bytesFromSeed(size, size);
+      await putObjectRaw(rt, bucket, `range/${size}`, body);
+      objects.set(size, body);
+    }
+    await putObjectRaw(rt, bucket, CKEY, cbody);
+    const head = await raw(rt, { method: 'HEAD', bucket, key: CKEY });
+    return { value: { objects: objects as ReadonlyMap<number, Buffer>, cEtag: head.headers.etag ?? '', cLastModified: head.headers['last-modified'] ?? '' } };
+  },
 });
+const { rt } = op;
 
 // ---- the stored representation --------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'GetObject/stored-headers',
     spec: '#API_GetObject_ResponseSyntax',
@@ -61,7 +56,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_get_object_header_overrides#get-object', 'stored Cache-Control, Content-Disposition, -Encoding, -Language, -Type, Expires returned'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'stored/headers';
     const body = bytesFromSeed(513, 77);
     const headers = {
@@ -78,7 +73,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -89,7 +84,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY });
     expectStatus(res, 200, 'GET');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
@@ -101,7 +96,7 @@ check(
 
 const rangeCase = fc.constantFrom(...SIZES).chain((size) => fc.record({ size: fc.constant(size), range: rangeArb(size) }));
 
-property(
+op.property(
   {
     id: 'GetObject/range',
     spec: '#API_GetObject_RequestSyntax',
@@ -121,7 +116,7 @@ property(
     ],
   },
   { c: rangeCase },
-  async ({ c }) => {
+  async ({ c }, { bucket, objects }) => {
     const body = objects.get(c.size) as Buffer;
     const header = rangeHeader(c.range);
     const res = await raw(rt, { method: 'GET', bucket, key: `range/${c.size}`, headers: { range: header } });
@@ -134,7 +129,7 @@ property(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-unsatisfiable-first-at-size',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -145,13 +140,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range is not valid for the request. Try another range. | 416 Requested Range Not Satisfiable'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range: 'bytes=100-' } });
     expectRawError(res, { status: 416, code: 'InvalidRange' }, 'GET Range: bytes=100-');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-unsatisfiable-first-beyond-size',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -162,13 +157,13 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_range#get-100-200'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range: 'bytes=110-120' } });
     expectRawError(res, { status: 416, code: 'InvalidRange' }, 'GET Range: bytes=110-120');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-unsatisfiable-error-fields',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -176,7 +171,7 @@ check(
     title: 'the InvalidRange error names the object size in <ActualObjectSize> and the request in <RangeRequested>',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_range#get-100-200', 'ActualObjectSize "10", RangeRequested "bytes=100-200"')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range: 'bytes=200-300' } });
     expectRawError(res, { status: 416, code: 'InvalidRange' }, 'GET Range: bytes=200-300');
     const err = res.error() ?? {};
@@ -185,7 +180,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-suffix-zero',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -193,7 +188,7 @@ check(
     title: 'Range: bytes=-0 (an empty suffix) → 416 InvalidRange',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_range#get--0', '416 InvalidRange, RangeRequested bytes=-0')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range: 'bytes=-0' } });
     expectRawError(res, { status: 416, code: 'InvalidRange' }, 'GET Range: bytes=-0');
   },
@@ -201,7 +196,7 @@ check(
 
 const MALFORMED_RANGES = ['0-1', 'bytes=1-0', 'bytes=-1-', 'bytes=-', 'bytes=0--1'];
 
-check(
+op.check(
   {
     id: 'GetObject/range-malformed-ignored',
     spec: '#API_GetObject_RequestSyntax',
@@ -215,7 +210,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_range#get-0--1', 'Range "bytes=0--1" → 200'),
     ],
   },
-  async () => {
+  async ({ bucket, objects }) => {
     const body = objects.get(100) as Buffer;
     for (const range of MALFORMED_RANGES) {
       const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range } });
@@ -225,7 +220,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-multiple-ignored',
     spec: '#API_GetObject_RequestSyntax',
@@ -236,7 +231,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html', 'Amazon S3 doesn\'t support retrieving multiple ranges of data per GET request.'),
     ],
   },
-  async () => {
+  async ({ bucket, objects }) => {
     const body = objects.get(100) as Buffer;
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100', headers: { range: 'bytes=0-1,3-4,7-9' } });
     expectStatus(res, 200, 'GET Range: bytes=0-1,3-4,7-9');
@@ -244,7 +239,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-empty-object',
     spec: '#API_GetObject_RequestSyntax',
@@ -257,14 +252,14 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidRange | The requested range is not valid for the request. Try another range. | 416 Requested Range Not Satisfiable'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     await putObjectRaw(rt, bucket, 'range/empty', Buffer.alloc(0));
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/empty', headers: { range: 'bytes=0-' } });
     expectRawError(res, { status: 416, code: 'InvalidRange' }, 'GET Range: bytes=0- of a 0-byte object');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/range-empty-object-suffix',
     spec: '#API_GetObject_RequestSyntax',
@@ -275,7 +270,7 @@ check(
       peer('https://github.com/floci-io/floci/issues/1141', 'a suffix range on an empty S3 object is read successfully (Trino\'s S3 file-system test for empty files)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     await putObjectRaw(rt, bucket, 'range/empty-suffix', Buffer.alloc(0));
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/empty-suffix', headers: { range: 'bytes=-1' } });
     expectStatus(res, 200, 'GET Range: bytes=-1 of a 0-byte object');
@@ -283,7 +278,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/key-prefix-not-an-object',
     spec: '#API_GetObject_Errors',
@@ -294,7 +289,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchKey | The specified key does not exist. | 404 Not Found'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     await putObjectRaw(rt, bucket, 'flat/tree/leaf', Buffer.from('leaf'));
     await putObjectRaw(rt, bucket, 'flat/file', Buffer.from('file'));
     for (const key of ['flat/tree', 'flat/tree/', 'flat/file/child']) {
@@ -311,7 +306,7 @@ const PART2 = bytesFromSeed(1000, 91);
 let mpKey: Promise<string> | undefined;
 
 /** A two-part object (5 MiB + 1000 bytes), uploaded once for the partNumber checks. */
-function multipartObject(s3: S3Client): Promise<string> {
+function multipartObject(s3: S3Client, bucket: string): Promise<string> {
   mpKey ??= (async () => {
     const key = 'multipart/two-parts';
     const up = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
@@ -326,7 +321,7 @@ function multipartObject(s3: S3Client): Promise<string> {
   return mpKey;
 }
 
-check(
+op.check(
   {
     id: 'GetObject/part-number',
     spec: '#API_GetObject_RequestSyntax',
@@ -338,8 +333,8 @@ check(
     ],
     timeoutMs: 240_000,
   },
-  async ({ s3 }) => {
-    const key = await multipartObject(s3);
+  async ({ s3, bucket }) => {
+    const key = await multipartObject(s3, bucket);
     // A fresh connection: a server that ignores partNumber streams the whole 5 MiB object, and a
     // keep-alive socket reused after it has been seen to be reset by the embedded server.
     const res = await raw(rt, { method: 'GET', bucket, key, query: { partNumber: '2' }, headers: { connection: 'close' } });
@@ -352,7 +347,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/part-number-too-large',
     spec: '#API_GetObject_RequestSyntax',
@@ -361,14 +356,14 @@ check(
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#part-doesnt-exist', '416 InvalidPartNumber, ActualPartCount 2, PartNumberRequested 10')],
     timeoutMs: 240_000,
   },
-  async ({ s3 }) => {
-    const key = await multipartObject(s3);
+  async ({ s3, bucket }) => {
+    const key = await multipartObject(s3, bucket);
     const res = await raw(rt, { method: 'GET', bucket, key, query: { partNumber: '10' }, headers: { connection: 'close' } });
     expectRawError(res, { status: 416, code: 'InvalidPartNumber' }, 'GET ?partNumber=10');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/part-number-with-range',
     spec: '#API_GetObject_RequestSyntax',
@@ -376,13 +371,13 @@ check(
     title: 'GET with both ?partNumber and a Range header → 400 InvalidRequest',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#part-with-range', '400 InvalidRequest "Cannot specify both Range header and partNumber query parameter"')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, query: { partNumber: '1' }, headers: { range: 'bytes=0-9' } });
     expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'GET ?partNumber=1 with Range: bytes=0-9');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/part-number-simple-object',
     spec: '#API_GetObject_RequestSyntax',
@@ -390,7 +385,7 @@ check(
     title: 'GET ?partNumber=1 of an object from a single PUT → 206 with the whole object (bytes 0-(size-1)/size)',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#get-obj-no-multipart', '206, ContentRange bytes 0-7/8')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, query: { partNumber: '1' } });
     expectStatus(res, 206, 'GET ?partNumber=1 of a simple object');
     expectHeader(res.headers, 'content-range', `bytes 0-${cbody.length - 1}/${cbody.length}`);
@@ -398,7 +393,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/part-number-simple-object-too-large',
     spec: '#API_GetObject_RequestSyntax',
@@ -406,7 +401,7 @@ check(
     title: 'GET ?partNumber=2 of an object from a single PUT → 416 InvalidPartNumber',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#part-no-multipart', '416 InvalidPartNumber, ActualPartCount 1')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, query: { partNumber: '2' } });
     expectRawError(res, { status: 416, code: 'InvalidPartNumber' }, 'GET ?partNumber=2 of a simple object');
   },
@@ -415,7 +410,7 @@ check(
 // ---- conditionals (RFC 7232 precedence as the GetObject page documents it) --------------------
 
 for (const row of CONDITIONALS) {
-  check(
+  op.check(
     {
       id: `GetObject/conditional-${row.slug}`,
       spec: '#API_GetObject_RequestSyntax',
@@ -423,13 +418,15 @@ for (const row of CONDITIONALS) {
       title: `GET with ${row.title} → ${row.status}`,
       evidence: row.evidence.get,
     },
-    async () => {
-      await conditionalGet(row, 'GET');
+    async (f) => {
+      await conditionalGet(f, row, 'GET');
     },
   );
 }
 
-async function conditionalGet(row: ConditionalRow, method: 'GET' | 'HEAD'): Promise<void> {
+/** f: the file's bucket and the conditional object's ETag and Last-Modified. */
+async function conditionalGet(f: { bucket: string; cEtag: string; cLastModified: string }, row: ConditionalRow, method: 'GET' | 'HEAD'): Promise<void> {
+  const { bucket, cEtag, cLastModified } = f;
   const headers = conditionalHeaders(row, cEtag, cLastModified);
   const res = await raw(rt, { method, bucket, key: CKEY, headers });
   const what = `${method} with ${Object.entries(headers)
@@ -448,7 +445,7 @@ async function conditionalGet(row: ConditionalRow, method: 'GET' | 'HEAD'): Prom
   }
 }
 
-check(
+op.check(
   {
     id: 'GetObject/precondition-failed-names-condition',
     spec: '#API_GetObject_RequestSyntax',
@@ -456,14 +453,14 @@ check(
     title: 'the 412 PreconditionFailed error of a failed If-Match names it: <Condition>If-Match</Condition>',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_precondition_failed_error#get-object-if-match', '412 PreconditionFailed, Condition If-Match')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'if-match': '"00000000000000000000000000000000"' } });
     expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'GET with If-Match: <another ETag>');
     expectEqual('<Error><Condition>', res.error()?.condition, 'If-Match');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/conditional-if-match-unquoted-etag',
     spec: '#API_GetObject_RequestSyntax',
@@ -471,14 +468,14 @@ check(
     title: 'If-Match: <its ETag without the quotes> matches → 200',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_get_object_headers#if_match_2', '200 for IfMatch=etag.strip(\'"\')')],
   },
-  async () => {
+  async ({ bucket, cEtag }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'if-match': cEtag.replace(/"/g, '') } });
     expectStatus(res, 200, 'GET with If-Match: <unquoted ETag>');
     expectBytes('GET body', res.body, cbody);
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/conditional-if-none-match-unquoted-etag',
     spec: '#API_GetObject_RequestSyntax',
@@ -486,13 +483,13 @@ check(
     title: 'If-None-Match: <its ETag without the quotes> matches → 304 Not Modified',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_get_object_headers#if_none_match_err_2', '304 for IfNoneMatch=etag.strip(\'"\')')],
   },
-  async () => {
+  async ({ bucket, cEtag }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'if-none-match': cEtag.replace(/"/g, '') } });
     expectStatus(res, 304, 'GET with If-None-Match: <unquoted ETag>');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/conditional-if-modified-since-future',
     spec: '#API_GetObject_RequestSyntax',
@@ -500,7 +497,7 @@ check(
     title: 'If-Modified-Since a day in the future is ignored (invalid date) → 200 with the object',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_get_object_preconditions[get_object]#obj-ignore-future-modified-since', '200 for IfModifiedSince = now + 1 day')],
   },
-  async () => {
+  async ({ bucket }) => {
     const future = new Date(Date.now() + 86_400_000).toUTCString();
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'if-modified-since': future } });
     expectStatus(res, 200, `GET with If-Modified-Since: ${future}`);
@@ -508,7 +505,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/not-modified-etag',
     spec: '#API_GetObject_RequestSyntax',
@@ -516,7 +513,7 @@ check(
     title: 'a 304 Not Modified answer carries the ETag a 200 would have carried (RFC 7232 §4.1)',
     evidence: [peer('https://www.rfc-editor.org/rfc/rfc7232#section-4.1', 'RFC 7232 §4.1: the server generating a 304 response MUST generate ETag if it would have been sent in a 200; the S3 pages defer to RFC 7232')],
   },
-  async () => {
+  async ({ bucket, cEtag }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'if-none-match': cEtag } });
     expectStatus(res, 304, 'GET with If-None-Match: <its ETag>');
     expectHeader(res.headers, 'etag', cEtag);
@@ -525,7 +522,7 @@ check(
 
 // ---- response header overrides --------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'GetObject/response-header-overrides',
     spec: '#API_GetObject_RequestSyntax',
@@ -536,7 +533,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_get_object_header_overrides#get-object', 'the Response* parameters come back as the response headers'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const want: Record<string, string> = {
       'content-type': 'text/x-override; charset=utf-8',
       'content-language': 'ko-KR',
@@ -553,7 +550,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/response-overrides-anonymous',
     spec: '#API_GetObject_RequestSyntax',
@@ -587,7 +584,7 @@ check(
 
 // ---- errors ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'GetObject/no-such-key',
     spec: '#API_GetObject_Errors',
@@ -598,13 +595,13 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchKey | The specified key does not exist. | 404 Not Found'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'missing/plain' });
     expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'GET of a missing key');
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/no-such-key-names-key',
     spec: '#API_GetObject_Errors',
@@ -615,7 +612,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_uppercase_key_names#wrong-case-key', 'Key "camelcasekey"'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'missing/é ?#+&<key>';
     const res = await raw(rt, { method: 'GET', bucket, key });
     expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'GET of a missing key');
@@ -623,7 +620,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/error-body-shape',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses',
@@ -634,7 +631,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_range_key_not_exists#exc', 'Code NoSuchKey, Message "The specified key does not exist."'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'missing/shape' });
     expectStatus(res, 404, 'GET of a missing key');
     const d = res.xml();
@@ -646,7 +643,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/error-content-type',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses',
@@ -656,14 +653,14 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html', 'When there is an error, the header information contains: Content-Type: application/xml'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'missing/content-type' });
     expectStatus(res, 404, 'GET of a missing key');
     expectMatch('Content-Type of the error', res.headers['content-type'], /^(application|text)\/xml\b/);
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/error-body-resource',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses',
@@ -674,14 +671,14 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_uppercase_key_names#wrong-case-key', 'error fields: Code, Key, Message (no Resource)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'missing/resource' });
     expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'GET of a missing key');
     expectEqual('<Error><Resource>', res.error()?.resource, undefined);
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/error-request-id-matches-header',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses',
@@ -692,7 +689,7 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_object_requestid_matches_header_on_error: RequestId in the error body equals the x-amz-request-id header'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'missing/request-id' });
     expectStatus(res, 404, 'GET of a missing key');
     const header = expectHeader(res.headers, 'x-amz-request-id', /\S/);
@@ -700,7 +697,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -714,7 +711,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'GetObject/expected-bucket-owner-mismatch',
     spec: '#API_GetObject_RequestSyntax',
@@ -725,7 +722,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_bucket_policy_expected_bucket_owner#put-bucket-policy-with-expected-bucket-owner-error', '403 AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, headers: { 'x-amz-expected-bucket-owner': '000000000001' } });
     expectRawError(res, { status: 403, code: 'AccessDenied' }, 'GET with a wrong x-amz-expected-bucket-owner');
   },
@@ -733,7 +730,7 @@ check(
 
 // ---- what the current SDK sends by default (formerly SdkDefaults.test.ts) --------------------
 
-check(
+op.check(
   {
     id: 'GetObject/sdk-default-response-validation',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
@@ -744,7 +741,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html', 'When you upload an object, you can optionally include a precalculated checksum as part of your request.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const sdk = makeClient(rt, { sdkDefaultChecksums: true });
     const body = bytesFromSeed(5000, 33);
     await step('PutObject with SDK default checksums', sdk.send(new PutObjectCommand({ Bucket: bucket, Key: 'crc32-get', Body: body })));

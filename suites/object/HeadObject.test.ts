@@ -1,26 +1,23 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
-import { check, createBucket, doc, expectEqual, expectHeader, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, runtime, step } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
-const rt = runtime();
-let bucket: string;
 const KEY = 'head/object';
 const body = bytesFromSeed(2048, 5);
-let etag = '';
-let lastModified = '';
 
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'head' });
-  await putObjectRaw(rt, bucket, KEY, body);
-  const head = await raw(rt, { method: 'HEAD', bucket, key: KEY });
-  etag = head.headers.etag ?? '';
-  lastModified = head.headers['last-modified'] ?? '';
+const op = operation('HeadObject', {
+  buckets: { bucket: { hint: 'head' } },
+  setup: async ({ rt, bucket }) => {
+    await putObjectRaw(rt, bucket, KEY, body);
+    const head = await raw(rt, { method: 'HEAD', bucket, key: KEY });
+    return { value: { etag: head.headers.etag ?? '', lastModified: head.headers['last-modified'] ?? '' } };
+  },
 });
+const { rt } = op;
 
-check(
+op.check(
   {
     id: 'HeadObject/same-headers-as-get',
     spec: '#API_HeadObject_ResponseSyntax',
@@ -31,7 +28,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'The HEAD operation retrieves metadata from an object without returning the object itself.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = 'head/with-meta';
     const b = bytesFromSeed(777, 6);
     const headers = {
@@ -49,7 +46,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -60,7 +57,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_create_bucket_head_bucket#head_bucket_filtered_header', 'a HEAD answer with x-amz-id-2 and x-amz-request-id'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
     expectStatus(res, 200, 'HEAD');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
@@ -68,7 +65,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/no-such-key',
     spec: '#API_HeadObject_Errors',
@@ -79,7 +76,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'A HEAD request has the same options as a GET operation on an object. The response is identical to the GET response except that there is no response body.'),
     ],
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: 'missing/head' });
     expectStatus(res, 404, 'HEAD of a missing key');
     expectEqual('HEAD 404 body length', res.body.length, 0);
@@ -87,7 +84,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/no-such-bucket',
     spec: '#API_HeadObject_Errors',
@@ -105,7 +102,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/response-header-overrides',
     spec: '#API_HeadObject_RequestSyntax',
@@ -116,7 +113,7 @@ check(
       peer('https://github.com/versity/versitygw/tree/main/tests/integration', 'HeadObject_overrides_success: the response-* parameters of a signed HEAD set the answer\'s headers'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const want: Record<string, string> = {
       'content-type': 'text/x-head-override',
       'content-disposition': 'attachment; filename="head.txt"',
@@ -129,7 +126,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/key-prefix-not-an-object',
     spec: '#API_HeadObject_Errors',
@@ -140,7 +137,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_head_object_fields#head-object-404', '404 (no error body)'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     await putObjectRaw(rt, bucket, 'flat/tree/leaf', Buffer.from('leaf'));
     await putObjectRaw(rt, bucket, 'flat/file', Buffer.from('file'));
     for (const key of ['flat/tree', 'flat/tree/', 'flat/file/child']) {
@@ -151,7 +148,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/range',
     spec: '#API_HeadObject_RequestSyntax',
@@ -163,7 +160,7 @@ check(
       peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'HeadObject_by_range_resp_status: a HEAD with Range answers 206 Partial Content'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { range: 'bytes=10-19' } });
     expectStatus(res, 206, 'HEAD with Range: bytes=10-19');
     expectHeader(res.headers, 'content-length', '10');
@@ -172,7 +169,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/range-unsatisfiable',
     spec: '#API_HeadObject_RequestSyntax',
@@ -180,7 +177,7 @@ check(
     title: 'HEAD with a Range past the end → 416 with no body',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'If the Range is not satisfiable, S3 returns a 416 - Requested Range Not Satisfiable error.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { range: `bytes=${body.length + 10}-${body.length + 20}` } });
     expectStatus(res, 416, 'HEAD with an unsatisfiable Range');
     expectEqual('HEAD body length', res.body.length, 0);
@@ -190,7 +187,7 @@ check(
 const MIB5 = 5 * 1024 * 1024;
 const PART2_SIZE = 1000;
 
-check(
+op.check(
   {
     id: 'HeadObject/part-number',
     spec: '#API_HeadObject_RequestSyntax',
@@ -202,7 +199,7 @@ check(
     ],
     timeoutMs: 240_000,
   },
-  async ({ s3 }) => {
+  async ({ s3, bucket }) => {
     const key = 'multipart/two-parts';
     const up = await step('CreateMultipartUpload', s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key })));
     const parts = [];
@@ -221,7 +218,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'HeadObject/expected-bucket-owner-mismatch',
     spec: '#API_HeadObject_RequestSyntax',
@@ -232,14 +229,16 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_bucket_policy_expected_bucket_owner#put-bucket-policy-with-expected-bucket-owner-error', '403 AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers: { 'x-amz-expected-bucket-owner': '000000000001' } });
     expectStatus(res, 403, 'HEAD with a wrong x-amz-expected-bucket-owner');
     expectEqual('HEAD body length', res.body.length, 0);
   },
 );
 
-async function conditionalHead(row: ConditionalRow): Promise<void> {
+/** f: the file's bucket and the object KEY's ETag and Last-Modified. */
+async function conditionalHead(f: { bucket: string; etag: string; lastModified: string }, row: ConditionalRow): Promise<void> {
+  const { bucket, etag, lastModified } = f;
   const headers = conditionalHeaders(row, etag, lastModified);
   const res = await raw(rt, { method: 'HEAD', bucket, key: KEY, headers });
   const what = `HEAD with ${Object.entries(headers)
@@ -254,7 +253,7 @@ async function conditionalHead(row: ConditionalRow): Promise<void> {
 }
 
 for (const row of CONDITIONALS) {
-  check(
+  op.check(
     {
       id: `HeadObject/conditional-${row.slug}`,
       spec: '#API_HeadObject_RequestSyntax',
@@ -262,8 +261,8 @@ for (const row of CONDITIONALS) {
       title: `HEAD with ${row.title} → ${row.status}`,
       evidence: row.evidence.head,
     },
-    async () => {
-      await conditionalHead(row);
+    async (f) => {
+      await conditionalHead(f, row);
     },
   );
 }

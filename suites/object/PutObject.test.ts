@@ -1,10 +1,7 @@
 import { Readable } from 'node:stream';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { beforeAll } from 'vitest';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import {
-  check,
-  createBucket,
   doc,
   expectEqual,
   expectHeader,
@@ -15,11 +12,10 @@ import {
   makeClient,
   newBucketName,
   peer,
-  property,
   raw,
   recorded,
-  runtime,
   step,
+  operation,
 } from '../../harness/api/index.ts';
 import {
   WireConnection,
@@ -51,20 +47,18 @@ import {
   utf8Length,
 } from '../../fixtures/arbitraries/object.ts';
 
-const rt = runtime();
-let bucket: string;
-let sdk: S3Client;
-beforeAll(async () => {
-  bucket = await createBucket(rt, { hint: 'put' });
-  sdk = makeClient(rt, { sdkDefaultChecksums: true });
+const op = operation('PutObject', {
+  buckets: { bucket: { hint: 'put' } },
+  setup: async ({ rt }) => ({ value: { sdk: makeClient(rt, { sdkDefaultChecksums: true }) } }),
 });
+const { rt } = op;
 
 let n = 0;
 const uniq = (): string => `${(n++).toString(36)}/`;
 
 // ---- round trips (properties) ---------------------------------------------------------------
 
-property(
+op.property(
   {
     id: 'PutObject/round-trip-key',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -79,7 +73,7 @@ property(
     examples: [{ key: 'a b+c%d?e#f&g=h' }, { key: 'café/e\u0301/日本語/😀' }],
   },
   { key: fc.oneof({ weight: 4, arbitrary: keyArb }, { weight: 1, arbitrary: longKeyArb }) },
-  async ({ key }, { s3 }) => {
+  async ({ key }, { s3, bucket }) => {
     const body = Buffer.from(`key:${key}`);
     const put = await step(`PutObject ${JSON.stringify(key)}`, s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body })));
     expectEqual('PutObject ETag', put.ETag, quotedMd5(body));
@@ -88,7 +82,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'PutObject/round-trip-body',
     spec: '#API_PutObject_RequestBody',
@@ -103,7 +97,7 @@ property(
     examples: [{ body: { size: 0, seed: 1 } }, { body: { size: 1, seed: 2 } }, { body: { size: 65536, seed: 3 } }],
   },
   { body: bodySpecArb },
-  async ({ body: spec }) => {
+  async ({ body: spec }, { bucket }) => {
     const key = `${uniq()}body-${spec.size}`;
     const body = bodyOf(spec);
     const put = await putObjectRaw(rt, bucket, key, body, { 'content-type': 'application/octet-stream' });
@@ -113,7 +107,7 @@ property(
   },
 );
 
-property(
+op.property(
   {
     id: 'PutObject/round-trip-metadata',
     spec: '#API_PutObject_RequestSyntax',
@@ -127,7 +121,7 @@ property(
     maxRuns: 12,
   },
   { meta: metadataArb, std: standardHeadersArb },
-  async ({ meta, std }) => {
+  async ({ meta, std }, { bucket }) => {
     const key = `${uniq()}meta`;
     const body = Buffer.from('metadata round trip');
     const headers: Record<string, string> = { ...metaHeaders(meta), ...(std as Record<string, string>) };
@@ -141,14 +135,14 @@ property(
 // ---- keys: slashes (recorded: stored as-is) -------------------------------------------------
 
 /** PUT through the raw path, then GET and HEAD under the same key. */
-async function putAndReadBack(key: string): Promise<void> {
+async function putAndReadBack(bucket: string, key: string): Promise<void> {
   const body = Buffer.from(`shape ${key}`);
   await putObjectRaw(rt, bucket, key, body);
   const get = await expectGetMatches(rt, bucket, key, { body });
   await expectHeadMatches(rt, bucket, key, { body }, get);
 }
 
-check(
+op.check(
   {
     id: 'PutObject/key-shape-leading-slash',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -156,10 +150,10 @@ check(
     title: 'key "/lead" (leading slash) is stored as-is: PUT → GET and HEAD under the same key',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_object_with_slashes_in_key[False]#list-objects-slashes', 'keys "/foo" and "/bar/foo/" listed as written; GET "/foo" returns its bytes')],
   },
-  async () => putAndReadBack('/lead'),
+  async ({ bucket }) => putAndReadBack(bucket, '/lead'),
 );
 
-check(
+op.check(
   {
     id: 'PutObject/key-shape-double-slash',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -167,10 +161,10 @@ check(
     title: 'key "a//b" (empty segment) is stored as-is: PUT → GET and HEAD under the same key',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_get_object_special_character[test key//]#get-object-special-char', 'key "test key//" stored and read back')],
   },
-  async () => putAndReadBack('a//b'),
+  async ({ bucket }) => putAndReadBack(bucket, 'a//b'),
 );
 
-check(
+op.check(
   {
     id: 'PutObject/key-shape-trailing-slash',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -178,7 +172,7 @@ check(
     title: 'key "dir/" (trailing slash) is an ordinary object: PUT → GET and HEAD under the same key',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_get_object_single_character_trailing_slash#get-object-single-char-a/')],
   },
-  async () => putAndReadBack('dir/'),
+  async ({ bucket }) => putAndReadBack(bucket, 'dir/'),
 );
 
 // ---- keys: dot segments (AWS's answer not recorded: either rejected or stored as-is) ---------
@@ -201,7 +195,7 @@ const DOT_SHAPES: ReadonlyArray<[string, string]> = [
 ];
 
 for (const [slug, key] of DOT_SHAPES) {
-  check(
+  op.check(
     {
       id: `PutObject/key-shape-${slug}`,
       spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -212,7 +206,7 @@ for (const [slug, key] of DOT_SHAPES) {
         peer('https://github.com/versity/versitygw/blob/main/tests/integration/group-tests.go', 'PutObject_invalid_object_names expects ".", "..", ".", ".." and keys with ".." segments to be rejected with 400'),
       ],
     },
-    async () => {
+    async ({ bucket }) => {
       const body = Buffer.from(`shape ${key}`);
       const res = await raw(rt, { method: 'PUT', bucket, key, body });
       if (res.status === 400) return;
@@ -233,7 +227,7 @@ const SPECIAL_KEYS: ReadonlyArray<[string, string, Evidence]> = [
 ];
 
 for (const [slug, key, ev] of SPECIAL_KEYS) {
-  check(
+  op.check(
     {
       id: `PutObject/key-special-${slug}`,
       spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html#object-key-guidelines',
@@ -241,11 +235,11 @@ for (const [slug, key, ev] of SPECIAL_KEYS) {
       title: `key ${JSON.stringify(key)} (URL-encoded in the path) is stored under exactly that key: GET and HEAD return it`,
       evidence: [ev, doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key name consists of a sequence of Unicode characters encoded in UTF-8')],
     },
-    async () => putAndReadBack(key),
+    async ({ bucket }) => putAndReadBack(bucket, key),
   );
 }
 
-check(
+op.check(
   {
     id: 'PutObject/key-unicode-not-normalised',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -256,7 +250,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_get_object_special_character[a/%F0%9F%98%80/]#get-object-special-char'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const nfc = 'unicode/caf\u00e9';
     const nfd = 'unicode/cafe\u0301';
     const a = Buffer.from('nfc');
@@ -270,7 +264,7 @@ check(
 
 // ---- limits ---------------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'PutObject/key-1024-bytes',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -278,7 +272,7 @@ check(
     title: 'a key of exactly 1024 UTF-8 bytes (multibyte characters) → 200, and GET returns it',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key name consists of a sequence of Unicode characters encoded in UTF-8, with a maximum length of 1,024 bytes')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = keyOfBytes(1024);
     expectEqual('key length in bytes (test setup)', utf8Length(key), 1024);
     const body = Buffer.from('1024');
@@ -287,7 +281,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/key-1024-bytes-one-segment',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html',
@@ -295,7 +289,7 @@ check(
     title: 'a key of exactly 1024 bytes with no "/" (one long segment) → 200, and GET and HEAD return it',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html', 'The object key name consists of a sequence of Unicode characters encoded in UTF-8, with a maximum length of 1,024 bytes')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = keyOfBytes(1024, Infinity, 'x');
     expectEqual('key length in bytes (test setup)', utf8Length(key), 1024);
     const body = Buffer.from('one segment');
@@ -305,7 +299,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/key-too-long',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -313,7 +307,7 @@ check(
     title: 'a key of 1025 UTF-8 bytes → 400 KeyTooLongError',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'KeyTooLongError | Your key is too long. | 400 Bad Request')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = keyOfBytes(1025);
     expectEqual('key length in bytes (test setup)', utf8Length(key), 1025);
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'x' });
@@ -321,7 +315,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/metadata-too-large',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html#UserMetadata',
@@ -332,7 +326,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MetadataTooLarge | Your metadata headers exceed the maximum allowed metadata size. | 400 Bad Request'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}meta-too-large`;
     const meta = { a: 'v'.repeat(1100), b: 'w'.repeat(1100) };
     expectEqual('metadata size over 2048 bytes (test setup)', metadataBytes(meta) > 2048, true);
@@ -343,7 +337,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/metadata-rfc2047',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html#UserMetadata',
@@ -354,7 +348,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'Values of such headers are character decoded as per RFC 2047 before storing and encoded as per RFC 2047 to make them mail-safe before returning.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}meta-rfc2047`;
     const text = 'ÄMÄZÕÑ café 日本';
     const sent = `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
@@ -385,7 +379,7 @@ function decodeRfc2047(v: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-check(
+op.check(
   {
     id: 'PutObject/metadata-empty-value',
     spec: '#API_PutObject_RequestSyntax',
@@ -393,7 +387,7 @@ check(
     title: 'an x-amz-meta-* header with an empty value is stored: HEAD returns the header, empty',
     evidence: [peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_object_set_get_metadata_none_to_empty: Metadata {"meta1": ""} written → read back as ""')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}meta-empty`;
     await putObjectRaw(rt, bucket, key, Buffer.from('x'), { 'x-amz-meta-empty': '' });
     const head = await raw(rt, { method: 'HEAD', bucket, key });
@@ -402,7 +396,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/default-content-type',
     spec: '#API_PutObject_RequestSyntax',
@@ -413,7 +407,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_content_length_with_virtual_host[False]#get-obj-content-len-headers'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}no-type`;
     const body = Buffer.from('no content type');
     const put = await raw(rt, { method: 'PUT', bucket, key, body });
@@ -428,7 +422,7 @@ check(
 
 // ---- Content-MD5 ----------------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'PutObject/content-md5-correct',
     spec: '#API_PutObject_RequestSyntax',
@@ -436,7 +430,7 @@ check(
     title: 'PUT with the correct Content-MD5 → 200, ETag = quoted MD5',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'The base64-encoded 128-bit MD5 digest of the message (without the headers) according to RFC 1864. This header can be used as a message integrity check')],
   },
-  async () => {
+  async ({ bucket }) => {
     const body = bytesFromSeed(3000, 7);
     const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}md5-ok`, body, headers: { 'content-md5': md5Base64(body) } });
     expectStatus(res, 200, 'PUT with correct Content-MD5');
@@ -444,7 +438,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/content-md5-mismatch',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -452,7 +446,7 @@ check(
     title: 'PUT whose Content-MD5 is well-formed but wrong → 400 BadDigest, and no object is created',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'BadDigest | The Content-MD5 or checksum value that you specified did not match what the server received. | 400 Bad Request')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}md5-bad`;
     const body = bytesFromSeed(3000, 8);
     const res = await raw(rt, { method: 'PUT', bucket, key, body, headers: { 'content-md5': md5Base64('something else') } });
@@ -462,7 +456,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/content-md5-malformed',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -470,7 +464,7 @@ check(
     title: 'PUT whose Content-MD5 is not a base64 128-bit digest → 400 InvalidDigest',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'InvalidDigest | The Content-MD5 or checksum value that you specified is not valid. | 400 Bad Request')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}md5-malformed`;
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'abc', headers: { 'content-md5': 'not-a-digest' } });
     expectRawError(res, { status: 400, code: 'InvalidDigest' }, 'PUT with a malformed Content-MD5');
@@ -479,7 +473,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/bad-digest-keeps-old-object',
     spec: '#API_PutObject_RequestSyntax',
@@ -487,7 +481,7 @@ check(
     title: 'a rejected overwrite (BadDigest) leaves the previous object intact: bytes, ETag and metadata',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'Amazon S3 never adds partial objects; if you receive a success response, Amazon S3 added the entire object to the bucket.')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}atomic`;
     const old = bytesFromSeed(70_000, 9);
     const put = await putObjectRaw(rt, bucket, key, old, { 'x-amz-meta-generation': 'one' });
@@ -536,7 +530,7 @@ const ALGORITHMS: ReadonlyArray<{ alg: ChecksumAlgorithm; mismatch: Evidence[]; 
 ];
 
 for (const { alg, mismatch, stored } of ALGORITHMS) {
-  check(
+  op.check(
     {
       id: `PutObject/checksum-${alg}-mismatch`,
       spec: '#API_PutObject_RequestSyntax',
@@ -544,7 +538,7 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
       title: `PUT with a well-formed but wrong x-amz-checksum-${alg} → 400 BadDigest, and no object is created`,
       evidence: mismatch,
     },
-    async () => {
+    async ({ bucket }) => {
       const key = `${uniq()}checksum-${alg}-bad`;
       const body = bytesFromSeed(2000, 60);
       const wrong = checksumOf(alg, Buffer.from('other bytes'));
@@ -555,7 +549,7 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
     },
   );
 
-  check(
+  op.check(
     {
       id: `PutObject/checksum-${alg}-stored`,
       spec: '#API_PutObject_ResponseSyntax',
@@ -563,7 +557,7 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
       title: `PUT with the right x-amz-checksum-${alg} → 200 echoing it; GET and HEAD with x-amz-checksum-mode: ENABLED return it`,
       evidence: stored,
     },
-    async () => {
+    async ({ bucket }) => {
       const key = `${uniq()}checksum-${alg}-ok`;
       const body = bytesFromSeed(2000, 61);
       const value = checksumOf(alg, body);
@@ -582,7 +576,7 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
   );
 }
 
-check(
+op.check(
   {
     id: 'PutObject/checksum-malformed',
     spec: '#API_PutObject_RequestSyntax',
@@ -590,7 +584,7 @@ check(
     title: 'PUT whose x-amz-checksum-crc32 is not a base64 CRC32 → 400 InvalidRequest, and no object is created',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[CRC32]#put-wrong-checksum-no-b64', '400 InvalidRequest "Value for x-amz-checksum-crc32 header is invalid."')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}checksum-malformed`;
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'abc', headers: { 'x-amz-checksum-crc32': 'not-a-checksum' } });
     expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'PUT with a malformed x-amz-checksum-crc32');
@@ -599,7 +593,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/checksum-two-headers',
     spec: '#API_PutObject_RequestSyntax',
@@ -607,7 +601,7 @@ check(
     title: 'PUT with two x-amz-checksum-* headers (crc32 and sha256, both right) → 400 InvalidRequest',
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_s3_checksum_no_algorithm#put-2-checksums', '400 InvalidRequest "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed."')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}checksum-two`;
     const body = Buffer.from('two checksums');
     const res = await raw(rt, { method: 'PUT', bucket, key, body, headers: { 'x-amz-checksum-crc32': checksumOf('crc32', body), 'x-amz-checksum-sha256': checksumOf('sha256', body) } });
@@ -617,7 +611,7 @@ check(
 
 // ---- conditional writes ----------------------------------------------------------------------
 
-check(
+op.check(
   {
     id: 'PutObject/if-none-match-star-new-key',
     spec: '#API_PutObject_RequestSyntax',
@@ -625,7 +619,7 @@ check(
     title: 'PUT with If-None-Match: * of a key that does not exist → 200, and the object is stored',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_none_match#put-obj')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}inm-new`;
     const body = Buffer.from('first');
     await putObjectRaw(rt, bucket, key, body, { 'if-none-match': '*' });
@@ -633,7 +627,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-none-match-star-existing-key',
     spec: '#API_PutObject_RequestSyntax',
@@ -644,7 +638,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'Uploads the object only if the object key name does not already exist in the bucket specified. Otherwise, Amazon S3 returns a 412 Precondition Failed error.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}inm-existing`;
     const body = Buffer.from('first');
     await putObjectRaw(rt, bucket, key, body);
@@ -654,7 +648,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-none-match-etag-not-implemented',
     spec: '#API_PutObject_RequestSyntax',
@@ -662,7 +656,7 @@ check(
     title: 'PUT with If-None-Match: <an ETag> (only "*" is supported) → 501 NotImplemented',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_none_match_validation#put-obj-if-none-match-bad-value', '501 NotImplemented, Header If-None-Match')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}inm-etag`;
     const put = await putObjectRaw(rt, bucket, key, Buffer.from('first'));
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'second', headers: { 'if-none-match': put.headers.etag ?? '"x"' } });
@@ -670,7 +664,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-match-star-not-implemented',
     spec: '#API_PutObject_RequestSyntax',
@@ -678,7 +672,7 @@ check(
     title: 'PUT with If-Match: * (only an ETag is supported) → 501 NotImplemented, and nothing is written',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_match_validation#put-obj-if-match-star-value', '501 NotImplemented, Header If-Match')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}im-star`;
     const body = Buffer.from('first');
     await putObjectRaw(rt, bucket, key, body);
@@ -688,7 +682,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-match-true',
     spec: '#API_PutObject_RequestSyntax',
@@ -696,7 +690,7 @@ check(
     title: 'PUT with If-Match: <the current ETag> → 200, and the object is replaced',
     evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_match#put-obj-overwrite')],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}im-true`;
     const first = await putObjectRaw(rt, bucket, key, Buffer.from('first'));
     const body = Buffer.from('second version');
@@ -705,7 +699,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-match-false',
     spec: '#API_PutObject_RequestSyntax',
@@ -716,7 +710,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'Uploads the object only if the ETag (entity tag) value provided during the WRITE operation matches the ETag of the object in S3. If the ETag values do not match, the operation returns a 412 Precondition Failed error.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}im-false`;
     const body = Buffer.from('first');
     await putObjectRaw(rt, bucket, key, body);
@@ -726,7 +720,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/if-match-missing-key',
     spec: '#API_PutObject_RequestSyntax',
@@ -736,7 +730,7 @@ check(
       recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_match#put-obj-if-match-key-not-exists', '404 NoSuchKey'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}im-missing`;
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'x', headers: { 'if-match': '"00000000000000000000000000000000"' } });
     expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'PUT with If-Match of a missing key');
@@ -747,7 +741,7 @@ check(
 
 // ---- overwrite, missing bucket, owner, request id --------------------------------------------
 
-check(
+op.check(
   {
     id: 'PutObject/overwrite-replaces',
     spec: '#API_PutObject_RequestSyntax',
@@ -758,7 +752,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'If it receives multiple write requests for the same object simultaneously, it overwrites all but the last object written.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}overwrite`;
     await putObjectRaw(rt, bucket, key, bytesFromSeed(5000, 11), { 'x-amz-meta-old': '1', 'content-type': 'text/plain' });
     const body = bytesFromSeed(17, 12);
@@ -767,7 +761,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/no-such-bucket',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -781,7 +775,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/expected-bucket-owner-mismatch',
     spec: '#API_PutObject_RequestSyntax',
@@ -792,7 +786,7 @@ check(
       recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_bucket_policy_expected_bucket_owner#put-bucket-policy-with-expected-bucket-owner-error', '403 AccessDenied'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const key = `${uniq()}owner`;
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'x', headers: { 'x-amz-expected-bucket-owner': '000000000001' } });
     expectRawError(res, { status: 403, code: 'AccessDenied' }, 'PUT with a wrong x-amz-expected-bucket-owner');
@@ -801,7 +795,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
@@ -812,7 +806,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'x-amz-request-id: A value created by Amazon S3 that uniquely identifies the request.'),
     ],
   },
-  async () => {
+  async ({ bucket }) => {
     const res = await putObjectRaw(rt, bucket, `${uniq()}request-id`, Buffer.from('id'));
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
     expectHeader(res.headers, 'x-amz-id-2', /\S/);
@@ -821,7 +815,7 @@ check(
 
 // ---- the HTTP framing: Content-Length, Expect: 100-continue ---------------------------------
 
-check(
+op.check(
   {
     id: 'PutObject/missing-content-length',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
@@ -829,7 +823,7 @@ check(
     title: 'a PUT with neither Content-Length nor Transfer-Encoding → 411 MissingContentLength',
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'MissingContentLength | You must provide the Content-Length HTTP header. | 411 Length Required')],
   },
-  async ({ note }) => {
+  async ({ note, bucket }) => {
     note('sent over a raw socket (not in the wire log): a signed PUT without Content-Length and without a body');
     const conn = await WireConnection.open(rt);
     try {
@@ -844,7 +838,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/content-length-invalid',
     spec: '#API_PutObject_RequestSyntax',
@@ -855,7 +849,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html', 'Size of the body in bytes. This parameter is useful when the size of the body cannot be determined automatically.'),
     ],
   },
-  async ({ note }) => {
+  async ({ note, bucket }) => {
     note('sent over a raw socket (not in the wire log)');
     for (const value of ['-1', '']) {
       const key = `${uniq()}bad-length`;
@@ -874,7 +868,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/expect-100-continue',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTRedirect.html',
@@ -885,7 +879,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonRequestHeaders.html', 'When your application uses 100-continue, it does not send the request body until it receives an acknowledgment.'),
     ],
   },
-  async ({ note }) => {
+  async ({ note, bucket }) => {
     note('sent over a raw socket (not in the wire log)');
     const key = `${uniq()}expect`;
     const body = bytesFromSeed(20_000, 62);
@@ -906,7 +900,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/expect-100-continue-rejected',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTRedirect.html',
@@ -939,7 +933,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/expect-100-continue-rejected-connection-reuse',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTRedirect.html',
@@ -950,7 +944,7 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_100_continue_error_retry: after a rejected 100-continue PUT the client retries on the same endpoint and the request succeeds'),
     ],
   },
-  async ({ note }) => {
+  async ({ note, bucket }) => {
     note('sent over a raw socket (not in the wire log)');
     const key = `${uniq()}after-reject`;
     const stored = Buffer.from('the object read after the rejected PUT');
@@ -1001,7 +995,7 @@ check(
 
 // ---- what the current SDK sends by default (formerly SdkDefaults.test.ts) --------------------
 
-check(
+op.check(
   {
     id: 'PutObject/sdk-default-crc32-buffer',
     spec: '#API_PutObject_RequestSyntax',
@@ -1012,7 +1006,7 @@ check(
       doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html', 'When you upload an object, you can optionally include a precalculated checksum as part of your request.'),
     ],
   },
-  async () => {
+  async ({ bucket, sdk }) => {
     const body = bytesFromSeed(10_000, 31);
     const out = await step('PutObject with SDK default checksums', sdk.send(new PutObjectCommand({ Bucket: bucket, Key: 'crc32-buffer', Body: body })));
     expectEqual('PutObject ETag', out.ETag, quotedMd5(body));
@@ -1020,7 +1014,7 @@ check(
   },
 );
 
-check(
+op.check(
   {
     id: 'PutObject/sdk-default-aws-chunked-stream',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html',
@@ -1031,7 +1025,7 @@ check(
       peer('https://github.com/ceph/s3-tests/blob/master/s3tests_boto3/functional/test_s3.py', 'test_object_content_encoding_aws_chunked: an aws-chunked upload stores the decoded payload'),
     ],
   },
-  async () => {
+  async ({ bucket, sdk }) => {
     const body = bytesFromSeed(70_000, 32);
     const out = await step(
       'PutObject (stream body) with SDK default checksums',
