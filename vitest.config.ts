@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects:
- * - `selftest`: the harness's own tests, offline, beside the code they test (harness/, fixtures/),
- *   plus the end-to-end tests of the CLI (harness/e2e/, which start real local servers).
+ * Five projects:
+ * - `selftest`: the harness's own tests, offline, beside the code they test (harness/, fixtures/).
+ * - `e2e`: the end-to-end tests of the CLI (harness/e2e/), against real local servers.
+ *   `npm test` runs these two.
+ * - `faults`: the self-validation (harness/e2e/faults.test.ts): every fault of the catalogue, injected
+ *   by a proxy in front of Swift, must make a check fail (`npm run selftest:faults`, which .ci/run calls).
+ * - `containers`: the container targets against the Debian-package servers (`npm run
+ *   selftest:containers`, which .ci/run calls once the images are built).
  * - `conformance`: the checks in suites/, run against the target (`npm run conformance`).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,11 +44,28 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['harness/e2e/**/*.test.ts'],
+          exclude: ['harness/e2e/faults.test.ts', 'harness/e2e/containers.test.ts', 'node_modules/**'],
           // Every CLI run an e2e test starts is killed after 5 min (harness/e2e/run.ts); a test holds at
           // most a few runs.
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['harness/e2e/faults.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'containers',
+          include: ['harness/e2e/containers.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
