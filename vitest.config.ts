@@ -38,6 +38,8 @@ export default defineConfig({
           include: ['harness/**/*.test.ts', 'fixtures/**/*.test.ts'],
           exclude: ['harness/e2e/**', 'node_modules/**'],
           testTimeout: 30_000,
+          // Two files at a time, with the e2e files (one pool; vitest's default on 2 cores is 1).
+          maxWorkers: 2,
         },
       },
       {
@@ -49,7 +51,10 @@ export default defineConfig({
           // most a few runs.
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // Two files at a time, with the selftest files (one pool): much of an e2e test is waiting
+          // (time-outs, a stalled or dead server, preflight limits), and each run has its own run id,
+          // buckets and ports.
+          maxWorkers: 2,
         },
       },
       {

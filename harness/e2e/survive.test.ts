@@ -177,7 +177,9 @@ describe('faults a run survives (swift-local behind a fault)', () => {
     await rl.down(1500);
     const r = await p;
     await expectSurvived(r, { errors: true });
-    expect(r.code).toBe(3);
+    // Exit codes (README): a failed required check (1) outranks checks that ended in error (3). The run
+    // has no expectations, so Swift's own deviations fail wherever the outage did not reach them.
+    expect(r.code, r.out.slice(-2000)).toBe(r.results.summary.fail > 0 ? 1 : 3);
   });
 
   test('a storm of 503 SlowDown (the fault proxy): retried, counted, never a failure', async () => {
@@ -209,7 +211,9 @@ describe('faults a run survives (swift-local behind a fault)', () => {
   test('a server that stalls mid-body', async () => {
     const sr = await stallingRelay();
     toClose.push(sr.close);
-    const timer = setInterval(() => sr.arm(), 1500);
+    // Three stalls, 1.5 s apart: each costs a check its 3 s inactivity time-out; more say nothing new.
+    let arms = 0;
+    const timer = setInterval(() => arms++ < 3 && sr.arm(), 1500);
     const r = await run(sr.endpoint, { S3C_REQUEST_TIMEOUT_MS: '3000' });
     clearInterval(timer);
     expect(sr.stalled()).toBeGreaterThan(0);
