@@ -37,10 +37,16 @@ function selectFaults(): Fault[] {
 const SELECTED = selectFaults();
 const SUITE_INDEX = indexSuites(ROOT);
 const TARGET = process.env.S3C_FAULT_TARGET === 'rgw-local' ? 'rgw-local' : 'swift-local';
+/** The target a fault runs against: its own upstream (a fault on a check Swift deviates from), else TARGET. */
+const targetOf = (f: Fault): 'swift-local' | 'rgw-local' => (f.upstream === 'rgw' ? 'rgw-local' : f.upstream === 'swift' ? 'swift-local' : TARGET);
+const TARGETS = [...new Set(SELECTED.map(targetOf))];
+const upstreams = new Map<string, string>();
 const proxies: RunningProxy[] = [];
 
 beforeAll(async () => {
-  upstream = (await startScripted(TARGET === 'rgw-local' ? 'rgw' : 'swift')).endpoint; // reused when already running, never stopped here
+  // Reused when already running, never stopped here.
+  for (const t of TARGETS) upstreams.set(t, (await startScripted(t === 'rgw-local' ? 'rgw' : 'swift')).endpoint);
+  upstream = upstreams.get(TARGET) ?? '';
 });
 afterAll(async () => {
   for (const p of proxies) await p.close();
@@ -54,20 +60,21 @@ interface Outcome {
   verdicts: string;
 }
 
-async function runThrough(proxy: RunningProxy, only: string[]): Promise<{ code: number | null; reportDir: string; stderr: string }> {
+async function runThrough(proxy: RunningProxy, only: string[], target: string = TARGET): Promise<{ code: number | null; reportDir: string; stderr: string }> {
   const reportDir = mkdtempSync(join(tmpdir(), 's3c-fault-'));
   // Only the files that can hold the selected checks: one worker start-up and a few imports per fault.
   const files = filesForOnly(SUITE_INDEX, only) ?? [];
   const args = [...files, ...only.flatMap((o) => ['--only', o])];
-  const r = await runCli(args, { S3C_TARGET: TARGET, AWS_ENDPOINT_URL_S3: proxy.endpoint, S3C_REPORT_DIR: reportDir, S3C_CONCURRENCY: '2', S3C_NUM_RUNS: '5' });
+  const r = await runCli(args, { S3C_TARGET: target, AWS_ENDPOINT_URL_S3: proxy.endpoint, S3C_REPORT_DIR: reportDir, S3C_CONCURRENCY: '2', S3C_NUM_RUNS: '5' });
   return { code: r.code, reportDir, stderr: r.stderr };
 }
 
 async function judge(fault: Fault): Promise<Outcome> {
-  const proxy = await startProxy(upstream, fault);
+  const target = targetOf(fault);
+  const proxy = await startProxy(upstreams.get(target) ?? upstream, fault);
   proxies.push(proxy);
-  const r = await runThrough(proxy, fault.only);
-  const results = readResults(r.reportDir, TARGET);
+  const r = await runThrough(proxy, fault.only, target);
+  const results = readResults(r.reportDir, target);
   const ops: string[] = Array.isArray(fault.operation) ? fault.operation : [fault.operation];
   const failing = results.results.filter((e) => ops.includes(e.operation) && e.verdict === 'fail');
   const counts = results.summary;
@@ -81,12 +88,12 @@ async function judge(fault: Fault): Promise<Outcome> {
 }
 
 describe('fault-injecting proxy in front of swift-local', () => {
-  test('through the unmodified proxy, the checks of every faulted operation pass', async () => {
-    const proxy = await startProxy(upstream);
+  test.each(TARGETS)('through the unmodified proxy in front of %s, the checks of every faulted operation pass', async (target) => {
+    const proxy = await startProxy(upstreams.get(target) ?? upstream);
     proxies.push(proxy);
-    const only = [...new Set(SELECTED.flatMap((f) => f.only))];
-    const r = await runThrough(proxy, only);
-    const results = readResults(r.reportDir, TARGET);
+    const only = [...new Set(SELECTED.filter((f) => targetOf(f) === target).flatMap((f) => f.only))];
+    const r = await runThrough(proxy, only, target);
+    const results = readResults(r.reportDir, target);
     expect(badVerdicts(results), r.stderr.slice(-2000)).toEqual([]);
     expect(r.code).toBe(0);
     expect(proxy.hits()).toBe(0);
@@ -102,7 +109,7 @@ describe('fault-injecting proxy in front of swift-local', () => {
       '',
       '| fault | area | operation | first failing check | caught | proxy rewrites | verdicts of the run |',
       '|---|---|---|---|---|---:|---|',
-      ...outcomes.map((o) => `| ${o.fault.id} — ${o.fault.description} | ${o.fault.area} | ${[o.fault.operation].flat().join(', ')} | ${o.firstFailing ?? '—'} | ${o.caught ? 'yes' : '**NO**'} | ${o.hits} | ${o.verdicts} |`),
+      ...outcomes.map((o) => `| ${o.fault.id}${o.fault.upstream === 'rgw' ? ' (behind RGW)' : ''} — ${o.fault.description} | ${o.fault.area} | ${[o.fault.operation].flat().join(', ')} | ${o.firstFailing ?? '—'} | ${o.caught ? 'yes' : '**NO**'} | ${o.hits} | ${o.verdicts} |`),
       '',
     ];
     mkdirSync(join(ROOT, 'reports'), { recursive: true });

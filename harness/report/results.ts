@@ -3,7 +3,7 @@
  */
 import type { S3cMeta } from '../check/index.ts';
 import { AREA_ORDER, OPERATIONS, type Operation } from '../check/operations.ts';
-import { computeVerdict, countVerdicts, type Outcome, type VerdictCounts } from '../verdict/verdict.ts';
+import { countVerdicts, judgeVerdict, type Outcome, type VerdictCounts } from '../verdict/verdict.ts';
 import type { ResultEntry, ResultsFile, RunInfo, Summary } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
@@ -30,12 +30,9 @@ export function outcomeOf(c: RawCase): Outcome {
 export function toEntry(c: RawCase): ResultEntry {
   const m = c.meta;
   const outcome = outcomeOf(c);
-  let verdict = computeVerdict(outcome, m.expectation?.expected);
-  // A known deviation must fail the known way; any other failure is a new one.
-  const pinned = m.expectation?.observed;
-  const seen = `${m.error?.observed ?? ''}\n${m.error?.message ?? ''}`;
-  const otherFailure = verdict === 'known-deviation' && pinned !== undefined && !seen.includes(pinned);
-  if (otherFailure) verdict = 'fail';
+  const verdict = judgeVerdict(outcome, m.expectation, m.error);
+  // A known deviation that failed another way (judgeVerdict: its pinned observation not seen).
+  const otherFailure = verdict === 'fail' && m.expectation?.expected === 'fail';
   const e: ResultEntry = {
     id: m.id,
     operation: m.operation,
@@ -64,7 +61,7 @@ export function toEntry(c: RawCase): ResultEntry {
   if (otherFailure) {
     e.error = {
       ...(m.error ?? { message: '' }),
-      message: `fails differently from its known deviation (${m.expectation?.reason ?? ''}): expected the observed value to contain ${JSON.stringify(pinned)}\n${m.error?.message ?? ''}`,
+      message: `fails differently from its known deviation (${m.expectation?.reason ?? ''}): expected the observed value to contain ${JSON.stringify(m.expectation?.observed)}\n${m.error?.message ?? ''}`,
     };
   }
   if (verdict === 'unexpected-pass') {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeVerdict, countVerdicts, exitCodeFor, isBad } from './verdict.ts';
+import { computeVerdict, countVerdicts, exitCodeFor, isBad, judgeVerdict } from './verdict.ts';
 
 describe('verdicts', () => {
   test.each([
@@ -13,6 +13,15 @@ describe('verdicts', () => {
     ['skip', 'skip', 'skipped'],
   ] as const)('%s with expectation %s → %s', (outcome, expected, verdict) => {
     expect(computeVerdict(outcome, expected)).toBe(verdict);
+  });
+
+  test('a pinned observation: the known way is a known deviation, another failure is a fail (the console and results.json agree)', () => {
+    const pinned = { expected: 'fail' as const, observed: '405' };
+    expect(judgeVerdict('fail', pinned, { observed: '405 MethodNotAllowed', message: 'wrong status' })).toBe('known-deviation');
+    expect(judgeVerdict('fail', pinned, { message: 'HEAD ?partNumber=2: expected 206, observed 405' })).toBe('known-deviation');
+    expect(judgeVerdict('fail', pinned, { observed: '500 InternalError', message: 'wrong status' })).toBe('fail');
+    expect(judgeVerdict('fail', { expected: 'fail' }, { observed: 'anything' })).toBe('known-deviation');
+    expect(judgeVerdict('pass', pinned)).toBe('unexpected-pass');
   });
 
   test('exit code: 0 conformant, 1 non-conformance, 3 could not judge', () => {

@@ -24,6 +24,18 @@ export function computeVerdict(outcome: Outcome, expected?: ExpectedOutcome): Ve
   }
 }
 
+/**
+ * The verdict of a check with its expectation: a known deviation must fail the known way — when the
+ * expectation pins what was observed (`observed`, a substring of the failure's observed value or
+ * message), any other failure is a new one (`fail`).
+ */
+export function judgeVerdict(outcome: Outcome, expectation?: { expected: ExpectedOutcome; observed?: string }, error?: { observed?: string; message?: string }): Verdict {
+  const verdict = computeVerdict(outcome, expectation?.expected);
+  const pinned = expectation?.observed;
+  if (verdict !== 'known-deviation' || pinned === undefined) return verdict;
+  return `${error?.observed ?? ''}\n${error?.message ?? ''}`.includes(pinned) ? verdict : 'fail';
+}
+
 /** A verdict that makes the run exit non-zero. */
 export function isBad(v: Verdict): boolean {
   return v === 'fail' || v === 'error' || v === 'unexpected-pass';

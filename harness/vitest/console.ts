@@ -7,7 +7,7 @@
  */
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import type { S3cMeta } from '../check/index.ts';
-import { computeVerdict, type Verdict } from '../verdict/verdict.ts';
+import { judgeVerdict, type Verdict } from '../verdict/verdict.ts';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
 const paint = (code: number, s: string): string => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -21,11 +21,10 @@ const WORD: Record<Verdict, string> = {
 };
 const MAX_LINE = 240;
 
-/** The verdict of a finished case, as results.json will have it (pinned-observation subtleties aside). */
+/** The verdict of a finished case, as results.json will have it (a pinned observation included). */
 export function verdictOf(m: S3cMeta, state: string): Verdict {
   if (state === 'skipped' || state === 'pending' || m.skipReason) return 'skipped';
-  const outcome = m.outcome ?? 'error';
-  return computeVerdict(outcome, m.expectation?.expected);
+  return judgeVerdict(m.outcome ?? 'error', m.expectation, m.error);
 }
 
 function oneLine(s: string): string {

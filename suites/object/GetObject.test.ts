@@ -75,6 +75,24 @@ op.check(
 
 op.check(
   {
+    id: 'GetObject/accept-ranges',
+    spec: '#API_GetObject_ResponseSyntax',
+    level: 'required',
+    title: 'GET of an object → 200 with Accept-Ranges: bytes (the object can be read in byte ranges)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_with_anon_credentials#get_object', 'AcceptRanges "bytes" on a plain GET'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_with_version_unversioned_bucket#get-obj-with-null-version', 'AcceptRanges "bytes"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: 'range/100' });
+    expectStatus(res, 200, 'GET of the object');
+    expectHeader(res.headers, 'accept-ranges', 'bytes');
+  },
+);
+
+op.check(
+  {
     id: 'GetObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
     level: 'required',

@@ -48,6 +48,21 @@ op.check(
 
 op.check(
   {
+    id: 'HeadObject/accept-ranges',
+    spec: '#API_HeadObject_ResponseSyntax',
+    level: 'required',
+    title: 'HEAD of an object → 200 with Accept-Ranges: bytes, as GET answers',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_head_object_fields#head-object', 'AcceptRanges "bytes" on HEAD')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
+    expectStatus(res, 200, 'HEAD of the object');
+    expectHeader(res.headers, 'accept-ranges', 'bytes');
+  },
+);
+
+op.check(
+  {
     id: 'HeadObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
     level: 'required',

@@ -14,6 +14,11 @@ export interface Fault extends FaultHooks {
   description: string;
   /** Check id prefixes to run (npm run conformance -- --only …). */
   only: string[];
+  /**
+   * The server behind the proxy (default: Swift). RGW where the checks the fault must break are a
+   * known deviation of Swift: there they fail with or without the fault, and prove nothing.
+   */
+  upstream?: 'swift' | 'rgw';
 }
 
 /** Which S3 operation a (path-style) request is. */

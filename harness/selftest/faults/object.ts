@@ -805,4 +805,22 @@ export const OBJECT_FAULTS: Fault[] = [
     only: ['DeleteObjects/no-such-bucket'],
     onResponse: acceptRejected(['DeleteObjects'], ['NoSuchBucket'], 404),
   },
+  {
+    id: 'object3/get-drops-accept-ranges',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject answers carry no Accept-Ranges: bytes',
+    only: ['GetObject/accept-ranges'],
+    upstream: 'rgw', // Swift's s3api sends no Accept-Ranges (a known deviation)
+    onResponse: dropHeaders(['GetObject'], (n) => n === 'accept-ranges'),
+  },
+  {
+    id: 'object3/head-drops-accept-ranges',
+    area: 'object',
+    operation: 'HeadObject',
+    description: 'HeadObject answers carry no Accept-Ranges: bytes',
+    only: ['HeadObject/accept-ranges'],
+    upstream: 'rgw', // Swift's s3api sends no Accept-Ranges (a known deviation)
+    onResponse: dropHeaders(['HeadObject'], (n) => n === 'accept-ranges'),
+  },
 ];
