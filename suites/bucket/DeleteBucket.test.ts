@@ -67,6 +67,22 @@ op.check(
 
 op.check(
   {
+    id: 'DeleteBucket/no-such-bucket-name',
+    spec: ERRORS,
+    level: 'required',
+    title: 'DELETE /<missing bucket> → the NoSuchBucket error names that bucket in <BucketName>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_delete_bucket_no_such_bucket#expected_error', 'BucketName "does-not-exist-localstack-test", the bucket the request named')],
+  },
+  async () => {
+    const name = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'DELETE', bucket: name });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteBucket');
+    expectEqual('Error/BucketName', res.error()?.bucketName, name);
+  },
+);
+
+op.check(
+  {
     id: 'DeleteBucket/not-empty',
     spec: ERRORS,
     level: 'required',

@@ -156,6 +156,31 @@ op.check(
 
 op.check(
   {
+    id: 'CompleteMultipartUpload/invalid-part-upload-id',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete naming a part that was never uploaded → the InvalidPart error names the upload in <UploadId>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-part-number', 'InvalidPart with UploadId = the upload of the request'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag', 'InvalidPart with UploadId = the upload of the request'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/unknown-part-id';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 342, size: 100 }));
+      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 2, ETag: e1 }]) });
+      expectRawError(res, { status: 400, code: 'InvalidPart' }, 'CompleteMultipartUpload');
+      expectEqual('Error/UploadId', res.error()?.uploadId, id);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+op.check(
+  {
     id: 'CompleteMultipartUpload/invalid-part-order',
     spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',

@@ -54,6 +54,29 @@ op.check(
 
 op.check(
   {
+    id: 'ListMultipartUploads/next-markers-last-upload',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListMultipartUploads of 2 uploads in one page (IsTruncated false) → NextKeyMarker and NextUploadIdMarker name the last upload listed',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-all', 'IsTruncated false, NextKeyMarker = the last key listed, NextUploadIdMarker set'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads', 'IsTruncated false, NextKeyMarker and NextUploadIdMarker = the only upload listed'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const a = await createUpload(s3, bucket, 'nm/a');
+    const b = await createUpload(s3, bucket, 'nm/b');
+    const out = await list({ bucket }, s3, { Prefix: 'nm/' });
+    expectEqual('uploads under nm/', pairs(out), [`nm/a#${a}`, `nm/b#${b}`]);
+    expectEqual('ListMultipartUploadsResult/IsTruncated', out.IsTruncated, false);
+    expectEqual('ListMultipartUploadsResult/NextKeyMarker', out.NextKeyMarker, 'nm/b');
+    expectEqual('ListMultipartUploadsResult/NextUploadIdMarker', out.NextUploadIdMarker, b);
+  },
+);
+
+op.check(
+  {
     id: 'ListMultipartUploads/key-marker',
     spec: '#API_ListMultipartUploads_RequestParameters',
     feature: 'multipartExtras',

@@ -83,6 +83,25 @@ op.check(
 
 op.check(
   {
+    id: 'ListParts/next-part-number-marker-last-part',
+    spec: '#API_ListParts_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts of parts 1-3 in one page (IsTruncated false) → NextPartNumberMarker 3, the last part listed',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_pagination#list-parts-all', 'IsTruncated false, parts 1, 2, NextPartNumberMarker 2'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#list-parts', 'IsTruncated false, parts 1-3, NextPartNumberMarker 3'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const f = await threeParts({ bucket }, s3);
+    expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
+    expectEqual('ListPartsResult/NextPartNumberMarker', f.out.NextPartNumberMarker, '3');
+  },
+);
+
+op.check(
+  {
     id: 'ListParts/default-max-parts',
     spec: '#API_ListParts_RequestParameters',
     feature: 'multipartExtras',

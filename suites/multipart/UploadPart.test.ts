@@ -48,6 +48,22 @@ op.check(
 
 op.check(
   {
+    id: 'UploadPart/no-such-upload-id',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart with an upload id the server never issued → the NoSuchUpload error echoes that id in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#upload-exc', 'NoSuchUpload with UploadId "fakeid", the id the request named')],
+  },
+  async ({ bucket }) => {
+    const id = unknownUploadId();
+    const res = await uploadPartRaw(rt, bucket, 'part/unknown-id', id, 1, 'x');
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPart');
+    expectEqual('Error/UploadId', res.error()?.uploadId, id);
+  },
+);
+
+op.check(
+  {
     id: 'UploadPart/aborted-upload',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',

@@ -722,6 +722,23 @@ op.check(
 
 op.check(
   {
+    id: 'CopyObject/missing-source-key-names-key',
+    spec: '#API_CopyObject_Errors',
+    // Optional: its one recording (2023) was never validated again against AWS.
+    level: 'optional',
+    title: 'the NoSuchKey error of a copy from a missing source names the source key (not the destination key) in <Key>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-object-not-exists', 'CopySource <bucket>/random-src-key, Key fake-dest-key: Key "random-src-key"')],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}missing-src`;
+    const res = await copyRaw(bucket, `${uniq()}dst`, source(bucket, src));
+    expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'CopyObject from a missing source key');
+    expectEqual('<Error><Key>', res.error()?.key, src);
+  },
+);
+
+op.check(
+  {
     id: 'CopyObject/missing-source-bucket',
     spec: '#API_CopyObject_Errors',
     level: 'required',

@@ -731,6 +731,25 @@ op.check(
 
 op.check(
   {
+    id: 'GetObject/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchBucket error of a GET names the missing bucket in <BucketName>, exactly',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_no_such_bucket#expected_error', 'GetObject of a missing bucket: BucketName = the requested bucket (masked <bucket-name:1>)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_exists#get-bucket-not-exists', 'GetBucketAcl of "bucket-not-exists": BucketName "bucket-not-exists", the name requested'),
+    ],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, key: 'k' });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'GET of a key in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
     id: 'GetObject/expected-bucket-owner-mismatch',
     spec: '#API_GetObject_RequestSyntax',
     level: 'required',

@@ -475,6 +475,48 @@ op.check(
 
 op.check(
   {
+    id: 'PutObject/content-md5-mismatch-digests',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the BadDigest error names the MD5 of the received body in <CalculatedDigest> (base64) and the Content-MD5 sent in <ExpectedDigest>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-bad-digest', 'body "something", Content-MD5 = MD5("something1"): CalculatedDigest "Q3uTDbhLgHnC3YBKcZNrXw==" (base64 MD5 of the body), ExpectedDigest "09891eb590524e35fc73372cddc5d596" (the sent digest, hex)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-bad-digest', 'the same on UploadPart, where ExpectedDigest is the sent digest in base64'),
+    ],
+  },
+  async ({ bucket }) => {
+    const body = bytesFromSeed(3000, 9);
+    const sent = md5Base64('something else');
+    const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}md5-digests`, body, headers: { 'content-md5': sent } });
+    expectRawError(res, { status: 400, code: 'BadDigest' }, 'PUT with a wrong Content-MD5');
+    const err = res.error() ?? {};
+    expectEqual('<Error><CalculatedDigest>', err.calculatedDigest, md5Base64(body));
+    const sentHex = Buffer.from(sent, 'base64').toString('hex');
+    expectTrue('<Error><ExpectedDigest> is the Content-MD5 sent (hex or base64)', err.expectedDigest === sentHex || err.expectedDigest === sent, `${sentHex} (or ${sent})`, err.expectedDigest);
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/content-md5-malformed-names-value',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the InvalidDigest error echoes the malformed header value in <Content-MD5>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-2', 'Content-MD5 "not base64 encoded checksum", as sent'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-3', 'Content-MD5 "MTIz" (valid base64, not 128 bits), as sent'),
+    ],
+  },
+  async ({ bucket }) => {
+    const value = 'MTIz';
+    const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}md5-malformed-value`, body: 'abc', headers: { 'content-md5': value } });
+    expectRawError(res, { status: 400, code: 'InvalidDigest' }, `PUT with Content-MD5: ${value}`);
+    expectEqual('<Error><Content-MD5>', res.error()?.['content-MD5'], value);
+  },
+);
+
+op.check(
+  {
     id: 'PutObject/bad-digest-keeps-old-object',
     spec: '#API_PutObject_RequestSyntax',
     level: 'required',
@@ -645,6 +687,26 @@ op.check(
     const res = await raw(rt, { method: 'PUT', bucket, key, body: 'second', headers: { 'if-none-match': '*' } });
     expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'PUT with If-None-Match: * over an existing key');
     await expectGetMatches(rt, bucket, key, { body });
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/if-none-match-precondition-names-condition',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    title: 'the 412 for If-None-Match: * over an existing key names the header: <Condition>If-None-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_none_match#put-obj-if-none-match', 'Condition "If-None-Match"'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_none_match_versioned_bucket#put-obj-if-none-match', 'Condition "If-None-Match"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}inm-condition`;
+    await putObjectRaw(rt, bucket, key, Buffer.from('first'));
+    const res = await raw(rt, { method: 'PUT', bucket, key, body: 'second', headers: { 'if-none-match': '*' } });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'PUT with If-None-Match: * over an existing key');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'If-None-Match');
   },
 );
 

@@ -278,4 +278,16 @@ export const BUCKET_FAULTS: Fault[] = [
         ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<Permission>READ_ACP<\/Permission>/g, '<Permission>READ</Permission>')) }
         : undefined,
   },
+  // ---- the fourth catalogue (bucket4/…) -------------------------------------------------------
+  {
+    id: 'bucket4/no-such-bucket-drops-name',
+    area: 'bucket',
+    operation: 'DeleteBucket',
+    description: 'the NoSuchBucket error of DeleteBucket carries no <BucketName>',
+    only: ['DeleteBucket/no-such-bucket-name'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'DeleteBucket' && errorCode(res) === 'NoSuchBucket'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
+        : undefined,
+  },
 ];

@@ -257,4 +257,41 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['ListParts/initiator-owner', 'ListMultipartUploads/initiator'],
     onResponse: editBody(['ListParts', 'ListMultipartUploads'], (xml) => xml.replace(/(<Initiator>\s*<ID>)[^<]*(<\/ID>)/g, '$1someone-else$2')),
   },
+  // ---- the fourth catalogue (multipart4/…) ----------------------------------------------------
+  {
+    id: 'multipart4/no-such-upload-drops-upload-id',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'the NoSuchUpload error of UploadPart carries no <UploadId>',
+    only: ['UploadPart/no-such-upload-id'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'UploadPart' && errorCode(res) === 'NoSuchUpload' ? { ...res, body: Buffer.from(replaceElement(res.body.toString('utf8'), 'UploadId', null)) } : undefined,
+  },
+  {
+    id: 'multipart4/invalid-part-drops-upload-id',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'the InvalidPart error of CompleteMultipartUpload carries no <UploadId>',
+    only: ['CompleteMultipartUpload/invalid-part-upload-id'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'CompleteMultipartUpload' && errorCode(res) === 'InvalidPart' ? { ...res, body: Buffer.from(replaceElement(res.body.toString('utf8'), 'UploadId', null)) } : undefined,
+  },
+  {
+    id: 'multipart4/list-parts-next-marker-zero',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'an untruncated ListParts page answers NextPartNumberMarker 0 instead of the last part listed',
+    only: ['ListParts/next-part-number-marker-last-part'],
+    onResponse: editBody(['ListParts'], (xml) => (/<IsTruncated>false<\/IsTruncated>/.test(xml) ? replaceElement(xml, 'NextPartNumberMarker', '0') : xml)),
+  },
+  {
+    id: 'multipart4/list-uploads-next-markers-empty',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'an untruncated ListMultipartUploads page answers empty NextKeyMarker and NextUploadIdMarker',
+    only: ['ListMultipartUploads/next-markers-last-upload'],
+    onResponse: editBody(['ListMultipartUploads'], (xml) =>
+      /<IsTruncated>false<\/IsTruncated>/.test(xml) ? replaceElement(replaceElement(xml, 'NextKeyMarker', ''), 'NextUploadIdMarker', '') : xml,
+    ),
+  },
 ];

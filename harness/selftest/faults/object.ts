@@ -823,4 +823,72 @@ export const OBJECT_FAULTS: Fault[] = [
     upstream: 'rgw', // Swift's s3api sends no Accept-Ranges (a known deviation)
     onResponse: dropHeaders(['HeadObject'], (n) => n === 'accept-ranges'),
   },
+  {
+    id: 'object4/no-such-bucket-names-key',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'the NoSuchBucket error of a GET names the requested key in <BucketName> instead of the bucket',
+    only: ['GetObject/no-such-bucket-names-bucket'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'GetObject' || errorCode(res) !== 'NoSuchBucket') return;
+      const xml = res.body.toString('utf8');
+      const out = xml.replace(/<BucketName>[^<]*<\/BucketName>/, `<BucketName>${xmlEscape(pathOf(req.url).key ?? '')}</BucketName>`);
+      return out === xml ? undefined : { ...res, body: Buffer.from(out) };
+    },
+  },
+  {
+    id: 'object4/bad-digest-calculated-is-sent',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'the BadDigest error of a PUT reports the Content-MD5 sent as <CalculatedDigest> (not the MD5 of the body received)',
+    only: ['PutObject/content-md5-mismatch-digests'],
+    onResponse: (req, res) => {
+      const sent = header(req.headers, 'content-md5');
+      if (operationOf(req) !== 'PutObject' || errorCode(res) !== 'BadDigest' || sent === undefined) return;
+      const xml = res.body.toString('utf8').replace(/<CalculatedDigest>[^<]*<\/CalculatedDigest>|<ExpectedDigest>[^<]*<\/ExpectedDigest>/g, '');
+      const out = xml.replace('</Code>', `</Code><CalculatedDigest>${xmlEscape(sent)}</CalculatedDigest><ExpectedDigest>${xmlEscape(sent)}</ExpectedDigest>`);
+      return { ...res, body: Buffer.from(out) };
+    },
+  },
+  {
+    id: 'object4/invalid-digest-echoes-decoded',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'the InvalidDigest error of a PUT echoes the Content-MD5 as decoded (hex of the base64 bytes) rather than as sent',
+    only: ['PutObject/content-md5-malformed-names-value'],
+    onResponse: (req, res) => {
+      const sent = header(req.headers, 'content-md5');
+      if (operationOf(req) !== 'PutObject' || errorCode(res) !== 'InvalidDigest' || sent === undefined) return;
+      const decoded = Buffer.from(sent, 'base64').toString('hex');
+      const xml = res.body.toString('utf8').replace(/<Content-MD5>[^<]*<\/Content-MD5>/, '');
+      return { ...res, body: Buffer.from(xml.replace('</Code>', `</Code><Content-MD5>${xmlEscape(decoded)}</Content-MD5>`)) };
+    },
+  },
+  {
+    id: 'object4/put-precondition-names-wrong-condition',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'the 412 of a PUT with If-None-Match: * names If-Match in <Condition>',
+    only: ['PutObject/if-none-match-precondition-names-condition'],
+    upstream: 'rgw', // Swift's s3api answers 501 to conditional PUTs (a known deviation)
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'PutObject' || errorCode(res) !== 'PreconditionFailed') return;
+      const xml = res.body.toString('utf8').replace(/<Condition>[^<]*<\/Condition>/, '');
+      return { ...res, body: Buffer.from(xml.replace('</Code>', '</Code><Condition>If-Match</Condition>')) };
+    },
+  },
+  {
+    id: 'object4/copy-no-such-key-names-destination',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'the NoSuchKey error of a copy from a missing source names the destination key in <Key>',
+    only: ['CopyObject/missing-source-key-names-key'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'CopyObject' || errorCode(res) !== 'NoSuchKey') return;
+      const dst = xmlEscape(pathOf(req.url).key ?? '');
+      const xml = res.body.toString('utf8');
+      const out = /<Key>[^<]*<\/Key>/.test(xml) ? xml.replace(/<Key>[^<]*<\/Key>/, `<Key>${dst}</Key>`) : xml.replace('</Code>', `</Code><Key>${dst}</Key>`);
+      return out === xml ? undefined : { ...res, body: Buffer.from(out) };
+    },
+  },
 ];
