@@ -58,6 +58,8 @@ interface Outcome {
   firstFailing?: string;
   hits: number;
   verdicts: string;
+  /** Caught (or not) on a second run. */
+  retried?: boolean;
 }
 
 async function runThrough(proxy: RunningProxy, only: string[], target: string = TARGET): Promise<{ code: number | null; reportDir: string; stderr: string }> {
@@ -100,7 +102,12 @@ describe('fault-injecting proxy in front of swift-local', () => {
   });
 
   test('every injected fault makes a check of the right operation fail', async () => {
-    const outcomes = await mapLimited(SELECTED, 3, judge);
+    // A fault not caught is judged once more (a time-out on a loaded machine is an `error`, not the
+    // `fail` the fault must cause); the report says which were caught on the second run.
+    const outcomes = await mapLimited(SELECTED, 3, async (f) => {
+      const first = await judge(f);
+      return first.caught ? first : { ...(await judge(f)), retried: true };
+    });
     const caught = outcomes.filter((o) => o.caught).length;
     const lines = [
       `# Fault self-validation (${TARGET} behind the fault proxy)`,
@@ -109,7 +116,7 @@ describe('fault-injecting proxy in front of swift-local', () => {
       '',
       '| fault | area | operation | first failing check | caught | proxy rewrites | verdicts of the run |',
       '|---|---|---|---|---|---:|---|',
-      ...outcomes.map((o) => `| ${o.fault.id}${o.fault.upstream === 'rgw' ? ' (behind RGW)' : ''} — ${o.fault.description} | ${o.fault.area} | ${[o.fault.operation].flat().join(', ')} | ${o.firstFailing ?? '—'} | ${o.caught ? 'yes' : '**NO**'} | ${o.hits} | ${o.verdicts} |`),
+      ...outcomes.map((o) => `| ${o.fault.id}${o.fault.upstream === 'rgw' ? ' (behind RGW)' : ''} — ${o.fault.description} | ${o.fault.area} | ${[o.fault.operation].flat().join(', ')} | ${o.firstFailing ?? '—'} | ${o.caught ? (o.retried ? 'yes (second run)' : 'yes') : '**NO**'} | ${o.hits} | ${o.verdicts} |`),
       '',
     ];
     mkdirSync(join(ROOT, 'reports'), { recursive: true });

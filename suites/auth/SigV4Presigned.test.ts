@@ -5,7 +5,7 @@
  */
 import { CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { doc, expectHeader, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, type RawResponse, s3, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, type RawResponse, s3, step, operation } from '../../harness/api/index.ts';
 import { credentialScope, sendPresigned, serverNow } from '../../harness/api/sigv4.ts';
 import { body, expectBytes, md5Etag, otherRegion, sendUrl } from './support.ts';
 
@@ -516,5 +516,123 @@ op.check(
     const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.headers['x-amz-meta-wrong'] = 'wrong'; } });
     expectRawError(res, { status: 403, code: 'AccessDenied' });
     await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the rejected PUT');
+  },
+);
+
+// ---- the fields of the rejections --------------------------------------------------------------
+
+/** The query of a presigned GET of the probe signed with a wrong secret, as sent, and the answer. */
+async function wrongSecretGet(bucket: string): Promise<{ res: RawResponse; query: Record<string, string>; path: string }> {
+  const keys = { accessKeyId: rt.credentials.accessKeyId, secretAccessKey: `${rt.credentials.secretAccessKey}x` };
+  const query: Record<string, string> = {};
+  let path = '';
+  const res = await sendPresigned(rt, probeGet(bucket), {
+    keys,
+    expiresIn: 300,
+    afterSign: (r) => {
+      for (const [k, v] of Object.entries(r.query)) query[k] = String(v);
+      path = r.path;
+    },
+  });
+  expectRawError(res, { status: 403, code: 'SignatureDoesNotMatch' }, 'presigned GET signed with a wrong secret');
+  return { res, query, path };
+}
+
+op.check(
+  {
+    id: 'SigV4Presigned/signature-mismatch-names-access-key',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the SignatureDoesNotMatch error of a presigned GET names the access key of X-Amz-Credential in <AWSAccessKeyId>, exactly',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'SignatureDoesNotMatch with AWSAccessKeyId = the access key of the presigned URL (masked <a-w-s-access-key-id:1>)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_with_different_headers[s3v4]#content-type-exception', 'presigned PUT, SignatureDoesNotMatch: AWSAccessKeyId present'),
+    ],
+  },
+  async ({ bucket }) => {
+    const { res } = await wrongSecretGet(bucket);
+    expectEqual('<Error><AWSAccessKeyId>', res.error()?.aWSAccessKeyId, rt.credentials.accessKeyId);
+  },
+);
+
+op.check(
+  {
+    id: 'SigV4Presigned/signature-mismatch-string-to-sign',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional', // the recordings show the element, its value masked: the layout asserted is SigV4's definition
+    title: 'the SignatureDoesNotMatch error of a presigned GET carries <StringToSign>: AWS4-HMAC-SHA256, the X-Amz-Date sent, the credential scope sent, then a SHA-256 hex',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'SignatureDoesNotMatch with StringToSign (masked <string-to-sign>) and StringToSignBytes'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_with_different_headers[s3v4]#content-type-exception', 'presigned PUT, SignatureDoesNotMatch: StringToSign present (the SigV4 string to sign: algorithm, X-Amz-Date, scope, hash of the canonical request)'),
+    ],
+  },
+  async ({ bucket }) => {
+    const { res, query } = await wrongSecretGet(bucket);
+    const sts = res.error()?.stringToSign;
+    const scope = (query['X-Amz-Credential'] ?? '').split('/').slice(1).join('/');
+    const lines = sts === undefined ? undefined : sts.replace(/\r\n/g, '\n').split('\n');
+    expectEqual('<Error><StringToSign> lines 1-3', lines?.slice(0, 3), ['AWS4-HMAC-SHA256', query['X-Amz-Date'], scope]);
+    expectMatch('<Error><StringToSign> line 4 (hash of the canonical request)', lines?.[3] ?? '(absent)', /^[0-9a-f]{64}$/);
+  },
+);
+
+op.check(
+  {
+    id: 'SigV4Presigned/signature-mismatch-canonical-request',
+    spec: '#query-string-auth-v4-signing',
+    level: 'optional', // the recordings show the element, its value masked: the layout asserted is SigV4's definition
+    title: 'the SignatureDoesNotMatch error of a presigned GET carries <CanonicalRequest>: the method, the path sent, and UNSIGNED-PAYLOAD as its last line',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'SigV4 SignatureDoesNotMatch with CanonicalRequest (masked <canonical-request>) and CanonicalRequestBytes'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'Unsigned payload option – You include the literal string UNSIGNED-PAYLOAD when constructing a canonical request'),
+    ],
+  },
+  async ({ bucket }) => {
+    const { res, path } = await wrongSecretGet(bucket);
+    const cr = res.error()?.canonicalRequest;
+    const lines = cr === undefined ? undefined : cr.replace(/\r\n/g, '\n').split('\n');
+    expectEqual('<Error><CanonicalRequest> lines 1-2', lines?.slice(0, 2), ['GET', path]);
+    expectEqual('<Error><CanonicalRequest> last line', lines?.at(-1), 'UNSIGNED-PAYLOAD');
+  },
+);
+
+op.check(
+  {
+    id: 'SigV4Presigned/expired-names-expiry',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'the AccessDenied error of an expired presigned GET carries <X-Amz-Expires> = the value sent, <Expires> = X-Amz-Date + X-Amz-Expires, and a <ServerTime> after it',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_presigned_url_expired[s3v4]#expired-exception', 'AccessDenied "Request has expired" with X-Amz-Expires "2" (the ExpiresIn sent), Expires and ServerTime (dates, masked)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication_expired[s3v4-False]#expired', 'AccessDenied "Request has expired" with X-Amz-Expires "1", Expires, ServerTime'),
+    ],
+  },
+  async ({ bucket }) => {
+    const date = new Date(Math.floor(((await serverNow(rt)).getTime() - 10 * 60_000) / 1000) * 1000);
+    const res = await sendPresigned(rt, probeGet(bucket), { date, expiresIn: 60 });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'expired presigned GET');
+    const e = res.error();
+    expectEqual('<Error><X-Amz-Expires>', e?.['x-Amz-Expires'], '60');
+    const expires = e?.expires === undefined ? undefined : new Date(e.expires);
+    expectEqual('<Error><Expires> (X-Amz-Date + 60 s)', expires && !Number.isNaN(expires.getTime()) ? expires.toISOString() : (e?.expires ?? '(absent)'), new Date(date.getTime() + 60_000).toISOString());
+    const server = e?.serverTime === undefined ? NaN : new Date(e.serverTime).getTime();
+    if (!(server > date.getTime() + 60_000)) fail('<Error><ServerTime> must be a date after <Expires>', `a date after ${new Date(date.getTime() + 60_000).toISOString()}`, e?.serverTime ?? '(absent)');
+  },
+);
+
+op.check(
+  {
+    id: 'SigV4Presigned/unsigned-amz-header-named',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'the AccessDenied error of a presigned PUT sent with an unsigned x-amz-meta-wrong header names it in <HeadersNotSigned>, exactly',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_url_metadata_with_sig_s3v4[False]#wrong-meta-headers', 'AccessDenied "There were headers present in the request which were not signed", HeadersNotSigned "x-amz-meta-wrong"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await sendPresigned(rt, { method: 'PUT', bucket, key: 'presigned/unsigned-meta-named', body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.headers['x-amz-meta-wrong'] = 'wrong'; } });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'presigned PUT with an unsigned x-amz-meta-wrong');
+    expectEqual('<Error><HeadersNotSigned>', res.error()?.headersNotSigned, 'x-amz-meta-wrong');
   },
 );

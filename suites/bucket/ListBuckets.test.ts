@@ -236,6 +236,24 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'ListBuckets/bucket-region-filter',
+    spec: '#API_ListBuckets_RequestSyntax',
+    level: 'required',
+    title: "GET /?bucket-region=<the run's region> → 200 listing this file's buckets (the filter keeps the buckets of that region)",
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListBuckets::test_list_buckets_by_bucket_region#list-objects-by-bucket-region-not-empty', 'bucket-region of the bucket: the bucket is listed'),
+      doc(LIST_BUCKETS, 'bucket-region: Limits the response to buckets that are located in the specified AWS Region.'),
+    ],
+  },
+  async ({ bucket, bucket2 }) => {
+    await listedWith([bucket, bucket2]);
+    const names = (await listPage({ 'bucket-region': rt.region })).buckets.map((b) => b.Name);
+    for (const n of [bucket, bucket2]) expectTrue(`"${n}" listed with bucket-region=${rt.region}`, names.includes(n), 'listed', 'absent');
+  },
+);
+
 const tag = `lp${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 let seq = 0;
 

@@ -156,6 +156,74 @@ op.check(
 
 op.check(
   {
+    id: 'CompleteMultipartUpload/entity-too-small-fields',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete of two 4-byte parts → the EntityTooSmall error names part 1: <PartNumber>1, <ETag> its unquoted MD5, <ProposedSize>4, <MinSizeAllowed>5242880',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_too_small#complete-exc-too-small',
+        'two 4-byte parts "data": PartNumber 1, ETag 8d777f385d3dfec8815d20f7496026dc (unquoted), ProposedSize 4, MinSizeAllowed 5242880',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/too-small-fields';
+    const p1 = body({ seed: 313, size: 4 });
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, p1);
+      const e2 = await uploadPart(s3, bucket, key, id, 2, body({ seed: 314, size: 4 }));
+      const res = await raw(rt, {
+        method: 'POST',
+        bucket,
+        key,
+        query: { uploadId: id },
+        headers: { 'content-type': 'application/xml' },
+        body: completeXml([{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]),
+      });
+      expectRawError(res, { status: 400, code: 'EntityTooSmall' }, 'CompleteMultipartUpload with a 4-byte first part');
+      const err = res.error();
+      expectEqual('Error/PartNumber', err?.partNumber, '1');
+      expectEqual('Error/ETag', err?.eTag, p1.md5Hex());
+      expectEqual('Error/ProposedSize', err?.proposedSize, '4');
+      expectEqual('Error/MinSizeAllowed', err?.minSizeAllowed, '5242880');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/invalid-part-fields',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete naming uploaded part 1 with a wrong (unquoted) ETag → the InvalidPart error names it: <PartNumber>1, <ETag> the ETag of the request',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-etag', 'request part 1 with ETag d41d8cd98f00b204e9800998ecf8427e: PartNumber 1, ETag d41d8cd98f00b204e9800998ecf8427e'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_complete_multipart_wrong_part#complete-exc-wrong-part-number', 'request part 2 with the ETag of part 1: PartNumber 2, that ETag unquoted'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/wrong-etag-fields';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      await uploadPart(s3, bucket, key, id, 1, body({ seed: 333, size: 100 }));
+      const wrong = body({ seed: 334, size: 100 }).md5Hex();
+      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 1, ETag: wrong }]) });
+      expectRawError(res, { status: 400, code: 'InvalidPart' }, 'CompleteMultipartUpload with a wrong part ETag');
+      const err = res.error();
+      expectEqual('Error/PartNumber', err?.partNumber, '1');
+      expectEqual('Error/ETag', err?.eTag, wrong);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+op.check(
+  {
     id: 'CompleteMultipartUpload/invalid-part-upload-id',
     spec: '#API_CompleteMultipartUpload_Errors',
     level: 'required',

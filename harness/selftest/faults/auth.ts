@@ -6,8 +6,8 @@
  * reference Swift + s3api server gets right (its aws-chunked uploads are not implemented, so the
  * streaming checks cannot be validated here). See kit.ts for the shape of a fault.
  */
-import { acceptRejected, accessKeyOf, dropHeaders, errorCode, recode, type Fault } from './kit.ts';
-import { queryOf, type ProxyRequest } from '../proxy.ts';
+import { acceptRejected, accessKeyOf, dropHeaders, editElements, errorCode, recode, type Fault } from './kit.ts';
+import { queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /** Keys of the local reference servers' real users (harness/config/targets.ts). */
 const KNOWN_KEYS = new Set(['S3RVER', 'test:tester', 'test:tester3', 'test2:tester2', 'testkey', 'testkey2']);
@@ -208,7 +208,50 @@ export const AUTH_FAULTS: Fault[] = [
     only: ['SigV2/amz-date-', 'SigV2/no-date'],
     onResponse: (req, res) => (String(req.headers.authorization ?? '').startsWith('AWS ') && errorCode(res) === 'AccessDenied' ? recode(res, 'InvalidArgument', 400) : undefined),
   },
+  // ---- error fields (auth4/…) -------------------------------------------------------------------
+  {
+    id: 'auth4/signature-mismatch-wrong-access-key',
+    area: 'auth',
+    operation: 'SigV4Presigned',
+    description: 'the SignatureDoesNotMatch error of a presigned URL names another access key in <AWSAccessKeyId> than the one of X-Amz-Credential',
+    only: ['SigV4Presigned/signature-mismatch-names-access-key'],
+    onResponse: presignedErrorEdit('SignatureDoesNotMatch', (xml) => editElements(xml, 'AWSAccessKeyId', (v) => `${v}-other`)),
+  },
+  {
+    id: 'auth4/string-to-sign-server-date',
+    area: 'auth',
+    operation: 'SigV4Presigned',
+    description: "the <StringToSign> of a presigned URL's SignatureDoesNotMatch error carries another timestamp than the X-Amz-Date sent (the server's clock)",
+    only: ['SigV4Presigned/signature-mismatch-string-to-sign'],
+    onResponse: presignedErrorEdit('SignatureDoesNotMatch', (xml) => editElements(xml, 'StringToSign', (v) => v.replace(/^(AWS4-HMAC-SHA256\r?\n)\d{8}T\d{6}Z/, '$119700101T000000Z'))),
+  },
+  {
+    id: 'auth4/canonical-request-path-without-bucket',
+    area: 'auth',
+    operation: 'SigV4Presigned',
+    description: "the <CanonicalRequest> of a presigned URL's SignatureDoesNotMatch error shows the path without its bucket segment",
+    only: ['SigV4Presigned/signature-mismatch-canonical-request'],
+    onResponse: presignedErrorEdit('SignatureDoesNotMatch', (xml) => editElements(xml, 'CanonicalRequest', (v) => v.replace(/^([A-Z]+\r?\n)\/[^/\r\n]+/, '$1'))),
+  },
+  {
+    id: 'auth4/headers-not-signed-dropped',
+    area: 'auth',
+    operation: 'SigV4Presigned',
+    description: 'the AccessDenied error of a presigned PUT with an unsigned x-amz-* header omits <HeadersNotSigned>',
+    only: ['SigV4Presigned/unsigned-amz-header-named'],
+    onResponse: presignedErrorEdit('AccessDenied', (xml) => xml.replace(/<HeadersNotSigned>[^<]*<\/HeadersNotSigned>/g, '')),
+  },
 ];
+
+/** Rewrite the body of a presigned request's error answer with this code. */
+function presignedErrorEdit(code: string, edit: (xml: string) => string): (req: ProxyRequest, res: ProxyResponse) => ProxyResponse | undefined {
+  return (req, res) => {
+    if (!queryOf(req.url).has('X-Amz-Signature') || errorCode(res) !== code) return undefined;
+    const xml = res.body.toString('utf8');
+    const out = edit(xml);
+    return out === xml ? undefined : { ...res, body: Buffer.from(out) };
+  };
+}
 
 function pathHasKey(url: string): boolean {
   const path = url.split('?')[0] ?? '/';

@@ -6,7 +6,7 @@
  * See kit.ts for the shape of a fault.
  */
 import { acceptRejected, dropHeaders, editBody, editElements, errorCode, operationOf, type Fault } from './kit.ts';
-import { pathOf, type ProxyResponse } from '../proxy.ts';
+import { pathOf, queryOf, type ProxyResponse } from '../proxy.ts';
 
 /** An S3 error document with a RequestId element (the kit's s3Error has none). */
 function s3Error(status: number, code: string): ProxyResponse {
@@ -289,5 +289,14 @@ export const BUCKET_FAULTS: Fault[] = [
       operationOf(req) === 'DeleteBucket' && errorCode(res) === 'NoSuchBucket'
         ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
         : undefined,
+  },
+  // ---- the fifth catalogue (bucket5/…) --------------------------------------------------------
+  {
+    id: 'bucket5/bucket-region-filter-drops-all',
+    area: 'bucket',
+    operation: 'ListBuckets',
+    description: 'ListBuckets with a bucket-region parameter lists no bucket (the filter matches nothing)',
+    only: ['ListBuckets/bucket-region-filter'],
+    onResponse: editBody(['ListBuckets'], (xml, req) => (queryOf(req.url).has('bucket-region') ? xml.replace(/<Buckets>[\s\S]*<\/Buckets>/, '<Buckets></Buckets>') : xml)),
   },
 ];
