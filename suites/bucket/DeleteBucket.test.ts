@@ -102,6 +102,25 @@ op.check(
 
 op.check(
   {
+    id: 'DeleteBucket/not-empty-names-bucket',
+    spec: ERRORS,
+    level: 'required',
+    title: 'DELETE /<bucket holding an object> → 409 BucketNotEmpty whose <BucketName> is that bucket',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3BucketCRUD::test_delete_bucket_with_objects#delete-with-obj', 'BucketName <bucket-name:1>: the masked name of the one bucket the test made and asked to delete'),
+    ],
+  },
+  async ({ s3 }) => {
+    const name = await createBucket(rt, { hint: 'fulln' });
+    await step('PutObject', s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'x' })));
+    const res = await raw(rt, { method: 'DELETE', bucket: name });
+    expectRawError(res, { status: 409, code: 'BucketNotEmpty' }, 'DeleteBucket');
+    expectEqual('Error/BucketName', res.error()?.bucketName, name);
+  },
+);
+
+op.check(
+  {
     id: 'DeleteBucket/in-progress-multipart',
     spec: '#API_DeleteBucket_Errors',
     level: 'optional',

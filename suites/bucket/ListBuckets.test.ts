@@ -5,6 +5,7 @@ import {
   doc,
   expectEqual,
   expectMatch,
+  expectRawError,
   expectStatus,
   expectTrue,
   fail,
@@ -251,6 +252,23 @@ op.check(
     await listedWith([bucket, bucket2]);
     const names = (await listPage({ 'bucket-region': rt.region })).buckets.map((b) => b.Name);
     for (const n of [bucket, bucket2]) expectTrue(`"${n}" listed with bucket-region=${rt.region}`, names.includes(n), 'listed', 'absent');
+  },
+);
+
+op.check(
+  {
+    id: 'ListBuckets/invalid-bucket-region',
+    spec: '#API_ListBuckets_RequestSyntax',
+    level: 'required',
+    title: 'GET /?bucket-region=eu-east-1 (not an AWS Region) → 400 InvalidArgument with <ArgumentName>bucket-region',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListBuckets::test_list_buckets_region_validation#bad-region', 'ArgumentName "bucket-region", Message "Argument value eu-east-1 is not a valid AWS Region"'),
+    ],
+  },
+  async () => {
+    const res = await raw(rt, { method: 'GET', query: { 'bucket-region': 'eu-east-1' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListBuckets ?bucket-region=eu-east-1');
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'bucket-region');
   },
 );
 

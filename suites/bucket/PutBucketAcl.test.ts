@@ -347,6 +347,23 @@ op.check(
 
 op.check(
   {
+    id: 'PutBucketAcl/invalid-canned-acl-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'x-amz-acl: fake-acl → 400 InvalidArgument with <ArgumentName>x-amz-acl and <ArgumentValue>fake-acl',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-canned-acl`, 'ArgumentName "x-amz-acl", ArgumentValue "fake-acl"')],
+  },
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, { 'x-amz-acl': 'fake-acl' });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-acl');
+    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'fake-acl');
+  },
+);
+
+op.check(
+  {
     id: 'PutBucketAcl/canned-and-grant-headers',
     spec: ERRORS,
     level: 'required',
@@ -414,6 +431,23 @@ op.check(
   },
   async ({ bucket }) => {
     expectRawError(await putAcl(bucket, { 'x-amz-grant-write': 'fakekey="1234"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  },
+);
+
+op.check(
+  {
+    id: 'PutBucketAcl/grant-bad-format-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'x-amz-grant-write: fakekey="1234" → 400 InvalidArgument with <ArgumentName>x-amz-grant-write and <ArgumentValue>fakekey="1234"',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-fake-key`, 'ArgumentName "x-amz-grant-write", ArgumentValue fakekey="1234" (the header value sent)')],
+  },
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, { 'x-amz-grant-write': 'fakekey="1234"' });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-grant-write');
+    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'fakekey="1234"');
   },
 );
 

@@ -474,6 +474,25 @@ op.check(
 
 op.check(
   {
+    id: 'ListObjects/encoding-type-invalid-names-value',
+    spec: '#API_ListObjects_RequestSyntax',
+    level: 'required',
+    title: 'encoding-type=value (not url) → 400 InvalidArgument with <ArgumentValue>value</ArgumentValue> (the value sent)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListObjectsV2::test_list_ops_encoding_type_validation[list_objects]#list_objects-error-wrong-value', 'ArgumentName encoding-type, ArgumentValue value'),
+    ],
+  },
+  async () => {
+    await fx.settledRun(async () => {
+      const res = await fx.list({ encodingType: 'value' });
+      expectRawError(res, { status: 400, code: 'InvalidArgument' });
+      expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'value');
+    });
+  },
+);
+
+op.check(
+  {
     id: 'ListObjects/encoding-type-empty',
     spec: '#API_ListObjects_RequestSyntax',
     level: 'required',

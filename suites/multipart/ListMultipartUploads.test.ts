@@ -346,6 +346,28 @@ op.check(
 
 op.check(
   {
+    id: 'ListMultipartUploads/encoding-type-invalid-names-argument',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'encoding-type=value (not url) → 400 InvalidArgument, ArgumentName encoding-type, ArgumentValue value',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_list_operations.py::TestS3ListObjectsV2::test_list_ops_encoding_type_validation[list_multipart_uploads]#list_multipart_uploads-error-wrong-value',
+        'ArgumentName encoding-type, ArgumentValue value (the value sent)',
+      ),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'encoding-type': 'value' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with encoding-type=value');
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'encoding-type');
+    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'value');
+  },
+);
+
+op.check(
+  {
     id: 'ListMultipartUploads/upload-id-marker-without-key-marker',
     spec: '#API_ListMultipartUploads_RequestParameters',
     feature: 'multipartExtras',

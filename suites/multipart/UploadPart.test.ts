@@ -140,6 +140,30 @@ op.check(
 
 op.check(
   {
+    id: 'UploadPart/part-number-negative-names-argument',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'UploadPart with partNumber=-1 → 400 InvalidArgument, ArgumentName partNumber, ArgumentValue -1',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#upload-part-negative-part-number', 'partNumber -1 → ArgumentName partNumber, ArgumentValue -1'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/number-negative';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, key, id, -1, 'x');
+      expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'UploadPart with partNumber=-1');
+      expectEqual('Error/ArgumentName', res.error()?.argumentName, 'partNumber');
+      expectEqual('Error/ArgumentValue', res.error()?.argumentValue, '-1');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+op.check(
+  {
     id: 'UploadPart/part-number-10000',
     spec: '#API_UploadPart_RequestSyntax',
     level: 'required',

@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -206,6 +206,60 @@ for (const [slug, range, what, snapshot] of [
     },
   );
 }
+
+/** An UploadPartCopy of `range` of the source into a fresh upload, sent raw so the error's fields can be read. */
+async function copyRangeRaw({ bucket, other }: { bucket: string; other: string }, s3: S3Client, key: string, range: string): Promise<RawResponse> {
+  await sources({ bucket, other }, s3);
+  const id = await createUpload(s3, bucket, key);
+  try {
+    return await raw(rt, {
+      method: 'PUT',
+      bucket,
+      key,
+      query: { partNumber: '1', uploadId: id },
+      headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY), 'x-amz-copy-source-range': range },
+    });
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+}
+
+op.check(
+  {
+    id: 'UploadPartCopy/range-malformed-names-argument',
+    feature: 'multipartExtras',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    level: 'required',
+    title: 'x-amz-copy-source-range "0-8" (no bytes= unit) → 400 InvalidArgument, ArgumentName x-amz-copy-source-range, ArgumentValue 0-8',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-wrong-format', 'ArgumentName x-amz-copy-source-range, ArgumentValue 0-8 (the header sent)')],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyRangeRaw({ bucket, other }, s3, 'copy/range-malformed-fields', '0-8');
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'UploadPartCopy with x-amz-copy-source-range: 0-8');
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-copy-source-range');
+    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, '0-8');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/range-beyond-end-names-argument',
+    feature: 'multipartExtras',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    level: 'required',
+    title: 'x-amz-copy-source-range ending past the source’s last byte → 400 InvalidArgument, ArgumentName x-amz-copy-source-range, ArgumentValue the header sent',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_range#upload-part-copy-range-exc-0-100', 'bytes=0-100 of a 10-byte source → ArgumentName x-amz-copy-source-range, ArgumentValue bytes=0-100 (the header sent)'),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const range = `bytes=0-${N + 10}`;
+    const res = await copyRangeRaw({ bucket, other }, s3, 'copy/range-beyond-fields', range);
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `UploadPartCopy with x-amz-copy-source-range: ${range}`);
+    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-copy-source-range');
+    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, range);
+  },
+);
 
 op.check(
   {

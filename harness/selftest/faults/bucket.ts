@@ -299,4 +299,50 @@ export const BUCKET_FAULTS: Fault[] = [
     only: ['ListBuckets/bucket-region-filter'],
     onResponse: editBody(['ListBuckets'], (xml, req) => (queryOf(req.url).has('bucket-region') ? xml.replace(/<Buckets>[\s\S]*<\/Buckets>/, '<Buckets></Buckets>') : xml)),
   },
+  // ---- the sixth catalogue (bucket6/…) --------------------------------------------------------
+  {
+    id: 'bucket6/canned-acl-drops-argument-name',
+    area: 'bucket',
+    operation: 'PutBucketAcl',
+    description: 'the InvalidArgument error of PutBucketAcl carries no <ArgumentName>',
+    only: ['PutBucketAcl/invalid-canned-acl-argument'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'PutBucketAcl' && errorCode(res) === 'InvalidArgument'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentName>[^<]*<\/ArgumentName>/g, '')) }
+        : undefined,
+  },
+  {
+    id: 'bucket6/canned-acl-wrong-argument-value',
+    area: 'bucket',
+    operation: 'PutBucketAcl',
+    description: 'the InvalidArgument error of PutBucketAcl names another value in <ArgumentValue>',
+    only: ['PutBucketAcl/invalid-canned-acl-argument'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'PutBucketAcl' && errorCode(res) === 'InvalidArgument'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>[^<]*<\/ArgumentValue>/g, '<ArgumentValue>private</ArgumentValue>')) }
+        : undefined,
+  },
+  {
+    id: 'bucket6/already-owned-drops-name',
+    area: 'bucket',
+    operation: 'CreateBucket',
+    description: 'the BucketAlreadyOwnedByYou error of CreateBucket carries no <BucketName>',
+    only: ['CreateBucket/duplicate-same-owner-names-bucket'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'CreateBucket' && errorCode(res) === 'BucketAlreadyOwnedByYou'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
+        : undefined,
+  },
+  {
+    id: 'bucket6/not-empty-drops-name',
+    area: 'bucket',
+    operation: 'DeleteBucket',
+    description: 'the BucketNotEmpty error of DeleteBucket carries no <BucketName>',
+    only: ['DeleteBucket/not-empty-names-bucket'],
+    upstream: 'rgw', // Swift's s3api writes no BucketName in BucketNotEmpty (a known deviation)
+    onResponse: (req, res) =>
+      operationOf(req) === 'DeleteBucket' && errorCode(res) === 'BucketNotEmpty'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
+        : undefined,
+  },
 ];

@@ -308,4 +308,23 @@ export const LISTING_FAULTS: Fault[] = [
       req.url = req.url.replace(/([?&]marker=)[^&]*/, `$1${encodeURIComponent(marker.slice(0, -1))}`);
     },
   },
+  // ---- the sixth catalogue (listing6/…): the fields naming an InvalidArgument -------------------
+  {
+    id: 'listing6/v1-encoding-type-value-dropped',
+    area: 'listing',
+    operation: 'ListObjects',
+    description: 'the InvalidArgument error of ListObjects for a bad encoding-type carries no <ArgumentValue>',
+    only: ['ListObjects/encoding-type-invalid-names-value'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'ListObjects' && errorCode(res) === 'InvalidArgument' ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>[^<]*<\/ArgumentValue>/, '')) } : undefined,
+  },
+  {
+    id: 'listing6/v2-encoding-type-value-dropped',
+    area: 'listing',
+    operation: 'ListObjectsV2',
+    description: 'the InvalidArgument error of ListObjectsV2 for a bad encoding-type carries no <ArgumentValue>',
+    only: ['ListObjectsV2/encoding-type-invalid-names-value'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'ListObjectsV2' && errorCode(res) === 'InvalidArgument' ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>[^<]*<\/ArgumentValue>/, '')) } : undefined,
+  },
 ];

@@ -294,4 +294,25 @@ export const MULTIPART_FAULTS: Fault[] = [
       /<IsTruncated>false<\/IsTruncated>/.test(xml) ? replaceElement(replaceElement(xml, 'NextKeyMarker', ''), 'NextUploadIdMarker', '') : xml,
     ),
   },
+  // ---- the sixth catalogue (multipart6/…): the fields naming an InvalidArgument -----------------
+  {
+    id: 'multipart6/list-uploads-encoding-type-unnamed',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'the InvalidArgument error of ListMultipartUploads for a bad encoding-type carries no <ArgumentName>',
+    only: ['ListMultipartUploads/encoding-type-invalid-names-argument'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'ListMultipartUploads' && errorCode(res) === 'InvalidArgument' ? { ...res, body: Buffer.from(replaceElement(res.body.toString('utf8'), 'ArgumentName', null)) } : undefined,
+  },
+  {
+    id: 'multipart6/part-number-value-absolute',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'the InvalidArgument error of UploadPart for partNumber=-1 names the value without its sign (<ArgumentValue>1</ArgumentValue>)',
+    only: ['UploadPart/part-number-negative-names-argument'],
+    onResponse: (req, res) =>
+      operationOf(req) === 'UploadPart' && errorCode(res) === 'InvalidArgument'
+        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>-([^<]*)<\/ArgumentValue>/, '<ArgumentValue>$1</ArgumentValue>')) }
+        : undefined,
+  },
 ];
