@@ -370,6 +370,98 @@ op.check(
   },
 );
 
+/** An UploadPartCopy of the whole source into a fresh upload with the copy-source conditional `headers`, sent raw so the error's fields can be read. */
+async function copyCondRaw({ bucket, other }: { bucket: string; other: string }, s3: S3Client, key: string, headers: Record<string, string>): Promise<RawResponse> {
+  await sources({ bucket, other }, s3);
+  const id = await createUpload(s3, bucket, key);
+  try {
+    return await raw(rt, { method: 'PUT', bucket, key, query: { partNumber: '1', uploadId: id }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY), ...headers } });
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+}
+
+op.check(
+  {
+    id: 'UploadPartCopy/if-match-failed-names-condition',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the 412 for x-amz-copy-source-if-match with another ETag names it: <Condition>x-amz-copy-source-If-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_failed#upload-part-copy-source-if-match', 'Condition x-amz-copy-source-If-Match'),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-match-failed-condition', { 'x-amz-copy-source-if-match': '"00000000000000000000000000000000"' });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with x-amz-copy-source-if-match: <another ETag>');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-Match');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/if-none-match-failed-names-condition',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the 412 for x-amz-copy-source-if-none-match with the source ETag names it: <Condition>x-amz-copy-source-If-None-Match</Condition>',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_none_match_failed#upload-part-copy-source-if-none-match',
+        'Condition x-amz-copy-source-If-None-Match',
+      ),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-none-match-failed-condition', { 'x-amz-copy-source-if-none-match': SRC.etag() });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with x-amz-copy-source-if-none-match: <the source ETag>');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-None-Match');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/if-modified-since-failed-names-condition',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the 412 for x-amz-copy-source-if-modified-since = the source’s Last-Modified names it: <Condition>x-amz-copy-source-If-Modified-Since</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_if_modified_since_failed#upload-part-copy-source-modified-since-match', 'Condition x-amz-copy-source-If-Modified-Since'),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
+    const head = await step('HeadObject of the source', s3.send(new HeadObjectCommand({ Bucket: bucket, Key: SRC_KEY })));
+    if (!head.LastModified) fail('HeadObject of the source: Last-Modified', 'a date', head.LastModified);
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-modified-since-failed-condition', { 'x-amz-copy-source-if-modified-since': head.LastModified.toUTCString() });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with x-amz-copy-source-if-modified-since: <its Last-Modified>');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-Modified-Since');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/if-unmodified-since-failed-names-condition',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the 412 for x-amz-copy-source-if-unmodified-since a day before the source was written names it: <Condition>x-amz-copy-source-If-Unmodified-Since</Condition>',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_unmodified_since_match_failed#upload-part-copy-source-unmodified-since-match',
+        'Condition x-amz-copy-source-If-Unmodified-Since',
+      ),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-unmodified-since-failed-condition', { 'x-amz-copy-source-if-unmodified-since': new Date(Date.now() - 86_400_000).toUTCString() });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with x-amz-copy-source-if-unmodified-since: a day before');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-Unmodified-Since');
+  },
+);
+
 op.check(
   {
     id: 'UploadPartCopy/other-bucket',

@@ -683,6 +683,46 @@ op.check(
   },
 );
 
+/** The failing copy-source conditionals whose 412 must name the header in <Condition>, as AWS capitalises it. */
+const NAMED_CONDS: readonly { id: string; header: string; condition: string; headers: (etag: string, lm: Date) => Record<string, string>; evidence: ReturnType<typeof recorded>[] }[] = [
+  {
+    id: 'CopyObject/if-none-match-failed-names-condition',
+    header: 'x-amz-copy-source-if-none-match: <its ETag>',
+    condition: 'x-amz-copy-source-If-None-Match',
+    headers: (e) => ({ 'x-amz-copy-source-if-none-match': e }),
+    evidence: [recorded('tests/aws/services/s3/test_s3_preconditions.py::TestS3CopySourcePreconditions::test_s3_copy_object_preconditions#copy-precondition-if-none-match', 'Condition x-amz-copy-source-If-None-Match')],
+  },
+  {
+    id: 'CopyObject/if-unmodified-since-failed-names-condition',
+    header: 'x-amz-copy-source-if-unmodified-since: a day before',
+    condition: 'x-amz-copy-source-If-Unmodified-Since',
+    headers: (_e, lm) => ({ 'x-amz-copy-source-if-unmodified-since': dayBefore(lm) }),
+    evidence: [recorded('tests/aws/services/s3/test_s3_preconditions.py::TestS3CopySourcePreconditions::test_s3_copy_object_preconditions#copy-precondition-if-unmodified-since', 'Condition x-amz-copy-source-If-Unmodified-Since')],
+  },
+];
+
+for (const row of NAMED_CONDS) {
+  op.check(
+    {
+      id: row.id,
+      spec: '#API_CopyObject_RequestSyntax',
+      level: 'required',
+      title: `the 412 for a failed ${row.header} names it: <Condition>${row.condition}</Condition>`,
+      evidence: row.evidence,
+    },
+    async ({ bucket }) => {
+      const src = `${uniq()}cond-src`;
+      await putObjectRaw(rt, bucket, src, `condition ${row.id}`);
+      const head = await raw(rt, { method: 'HEAD', bucket, key: src });
+      const etag = head.headers.etag ?? '';
+      const lm = new Date(head.headers['last-modified'] ?? '');
+      const res = await copyRaw(bucket, `${uniq()}cond-dst`, source(bucket, src), row.headers(etag, lm));
+      expectRawError(res, { status: 412, code: 'PreconditionFailed' }, `CopyObject with ${row.header}`);
+      expectEqual('<Error><Condition>', res.error()?.condition, row.condition);
+    },
+  );
+}
+
 op.check(
   {
     id: 'CopyObject/if-none-match-star-destination-exists',
