@@ -377,6 +377,13 @@ async function main(argv: string[]): Promise<number> {
         const again = await mods.reporter.sweepRun(rt);
         if (state.sweep) state.sweep.deleted += again.deleted;
       }
+      // A CreateBucket that a stopped worker had already sent may complete on the server after the
+      // sweep found its bucket absent: look again, twice, a moment apart (the listing finds it).
+      for (let i = 0; i < 2; i++) {
+        await new Promise((r) => setTimeout(r, 1500));
+        const late = await mods.reporter.sweepRun(rt);
+        if (state.sweep) state.sweep.deleted += late.deleted;
+      }
     }
     publishJunit(junitPartial, junitDest, junitCopies);
     const written = state.written;
