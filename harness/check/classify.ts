@@ -9,7 +9,18 @@ import type { CheckError } from '../report/schema.ts';
 import type { Outcome } from '../verdict/verdict.ts';
 import { scrub } from '../transport/wire.ts';
 
-export function classify(e: unknown): { outcome: Outcome; error: CheckError } {
+/**
+ * `throttled`: how many throttled answers (503 SlowDown, 429) outlasted the transport's retries and
+ * reached the check. An assertion that then fails may have judged the throttle, not the behaviour
+ * (a HEAD with Range: "wrong status" 503): the target did not judge the request, neither do we.
+ */
+export function classify(e: unknown, throttled = 0): { outcome: Outcome; error: CheckError } {
+  if (e instanceof ConformanceError && throttled > 0) {
+    return {
+      outcome: 'error',
+      error: { message: scrub(`throttled: ${throttled} answer(s) 503 SlowDown / 429 after the throttle retries (could not judge); the assertion that failed: ${e.message}`) },
+    };
+  }
   if (e instanceof ConformanceError) {
     return { outcome: 'fail', error: { message: scrub(e.message), expected: scrub(e.expected), observed: scrub(e.observed), notImplemented: e.notImplemented } };
   }

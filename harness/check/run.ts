@@ -159,7 +159,7 @@ export function check(meta: CheckMeta, fn: (ctx: CheckContext) => Promise<void>,
         await fn(s3cFile?.ok ? { ...s3cFile.values, ...base } : base);
         m.outcome = 'pass';
       } catch (e) {
-        const c = e instanceof TargetDownError ? { outcome: 'error' as const, error: { message: e.message } } : classify(e);
+        const c = e instanceof TargetDownError ? { outcome: 'error' as const, error: { message: e.message } } : classify(e, snapshotCounters().throttledAnswers - before.throttledAnswers);
         m.outcome = c.outcome;
         m.error = c.error;
         if (e instanceof Error && e.name === 'PropertyFailure') m.error = { ...m.error, message: scrub(e.message) };

@@ -15,9 +15,11 @@ export interface Counters {
   bytesReceived: number;
   throttleRetries: number;
   transportErrors: number;
+  /** Throttled answers (503 SlowDown, 429) that outlasted the retries and reached the caller. */
+  throttledAnswers: number;
 }
 
-export const counters: Counters = { requests: 0, bytesSent: 0, bytesReceived: 0, throttleRetries: 0, transportErrors: 0 };
+export const counters: Counters = { requests: 0, bytesSent: 0, bytesReceived: 0, throttleRetries: 0, transportErrors: 0, throttledAnswers: 0 };
 
 export function snapshotCounters(): Counters {
   return { ...counters };
@@ -29,6 +31,7 @@ export function diffCounters(a: Counters, b: Counters): Counters {
     bytesReceived: b.bytesReceived - a.bytesReceived,
     throttleRetries: b.throttleRetries - a.throttleRetries,
     transportErrors: b.transportErrors - a.transportErrors,
+    throttledAnswers: b.throttledAnswers - a.throttledAnswers,
   };
 }
 
@@ -165,7 +168,10 @@ export class InstrumentedHandler {
     for (let attempt = 0; ; attempt++) {
       const res = await this.once(request, options, body);
       const throttled = res.response.statusCode === 429 || (res.response.statusCode === 503 && res.throttle);
-      if (!throttled || !body.replayable || attempt >= retries) return { response: res.response };
+      if (!throttled || !body.replayable || attempt >= retries) {
+        if (throttled) counters.throttledAnswers++;
+        return { response: res.response };
+      }
       counters.throttleRetries++;
       const delay = Math.min(8000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
       await new Promise((r) => setTimeout(r, delay));

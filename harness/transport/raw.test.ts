@@ -31,3 +31,31 @@ describe('raw requests', () => {
     expect(s.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/);
   });
 });
+
+describe('throttled answers', () => {
+  test('a 503 SlowDown that outlasts the retries reaches the caller and is counted (HEAD: no body to name it)', async () => {
+    const { createServer } = await import('node:http');
+    const { counters } = await import('./http.ts');
+    const { raw } = await import('./raw.ts');
+    let seen = 0;
+    const server = createServer((req, res) => {
+      seen++;
+      req.resume();
+      res.writeHead(503, { 'content-type': 'application/xml' });
+      res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const local = { ...rt, endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 5000 } as unknown as Runtime;
+      const before = { ...counters };
+      const head = await raw(local, { method: 'HEAD', bucket: 'b', key: 'k', headers: { range: 'bytes=10-19' } });
+      expect(head.status).toBe(503);
+      expect(seen).toBe(5); // the first attempt and 4 retries
+      expect(counters.throttleRetries - before.throttleRetries).toBe(4);
+      expect(counters.throttledAnswers - before.throttledAnswers).toBe(1);
+    } finally {
+      server.close();
+    }
+  }, 30_000);
+});

@@ -59,7 +59,7 @@ function toRawCase(tc: TestCase): RawCase | undefined {
 }
 
 function sumCounters(runDir: string): Counters & { leaked: string[] } {
-  const total = { requests: 0, bytesSent: 0, bytesReceived: 0, throttleRetries: 0, transportErrors: 0, leaked: [] as string[] };
+  const total = { requests: 0, bytesSent: 0, bytesReceived: 0, throttleRetries: 0, transportErrors: 0, throttledAnswers: 0, leaked: [] as string[] };
   if (!existsSync(runDir)) return total;
   for (const f of readdirSync(runDir).filter((n) => n.startsWith('counters-'))) {
     const c = JSON.parse(readFileSync(join(runDir, f), 'utf8')) as Counters & { leaked?: string[] };
@@ -68,6 +68,7 @@ function sumCounters(runDir: string): Counters & { leaked: string[] } {
     total.bytesReceived += c.bytesReceived;
     total.throttleRetries += c.throttleRetries;
     total.transportErrors += c.transportErrors;
+    total.throttledAnswers += c.throttledAnswers ?? 0;
     total.leaked.push(...(c.leaked ?? []));
   }
   return total;
