@@ -156,6 +156,27 @@ export function completeXml(parts: ReadonlyArray<{ PartNumber: number; ETag: str
   return `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${ps}</CompleteMultipartUpload>`;
 }
 
+/**
+ * CompleteMultipartUpload sent as a raw request: the parts' document by hand and the headers under the
+ * check's control (its error fields, conditional headers, malformed bodies are the stimulus).
+ */
+export function completeRaw(rt: Runtime, bucket: string, key: string, uploadId: string, parts: ReadonlyArray<{ PartNumber: number; ETag: string }>, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return raw(rt, { method: 'POST', bucket, key, query: { uploadId }, headers: { 'content-type': 'application/xml', ...headers }, body: completeXml(parts) });
+}
+
+/**
+ * An upload of `key` for the length of `fn`: created, handed to `fn`, aborted afterwards whatever `fn`
+ * did (an abort of an upload that `fn` completed fails quietly).
+ */
+export async function withUpload<T>(s3: S3Client, bucket: string, key: string, fn: (uploadId: string) => Promise<T>): Promise<T> {
+  const id = await createUpload(s3, bucket, key);
+  try {
+    return await fn(id);
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+}
+
 /** UploadPart sent as a raw request (headers under the check's control). */
 export function uploadPartRaw(rt: Runtime, bucket: string, key: string, uploadId: string, partNumber: number, body: Buffer | string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return raw(rt, { method: 'PUT', bucket, key, query: { partNumber: String(partNumber), uploadId }, headers, body });

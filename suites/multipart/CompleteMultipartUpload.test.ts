@@ -1,7 +1,7 @@
-import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
-import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, completeXml, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
+import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
+import { abortQuietly, completeRaw, completeUpload, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, withUpload } from '../../harness/api/multipart.ts';
 
 const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-complete' } } });
 const { rt } = op;
@@ -170,27 +170,17 @@ op.check(
   async ({ s3, bucket }) => {
     const key = 'complete/too-small-fields';
     const p1 = body({ seed: 313, size: 4 });
-    const id = await createUpload(s3, bucket, key);
-    try {
+    await withUpload(s3, bucket, key, async (id) => {
       const e1 = await uploadPart(s3, bucket, key, id, 1, p1);
       const e2 = await uploadPart(s3, bucket, key, id, 2, body({ seed: 314, size: 4 }));
-      const res = await raw(rt, {
-        method: 'POST',
-        bucket,
-        key,
-        query: { uploadId: id },
-        headers: { 'content-type': 'application/xml' },
-        body: completeXml([{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]),
-      });
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: e1 }, { PartNumber: 2, ETag: e2 }]);
       expectRawError(res, { status: 400, code: 'EntityTooSmall' }, 'CompleteMultipartUpload with a 4-byte first part');
       const err = res.error();
       expectEqual('Error/PartNumber', err?.partNumber, '1');
       expectEqual('Error/ETag', err?.eTag, p1.md5Hex());
       expectEqual('Error/ProposedSize', err?.proposedSize, '4');
       expectEqual('Error/MinSizeAllowed', err?.minSizeAllowed, '5242880');
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    });
   },
 );
 
@@ -207,18 +197,15 @@ op.check(
   },
   async ({ s3, bucket }) => {
     const key = 'complete/wrong-etag-fields';
-    const id = await createUpload(s3, bucket, key);
-    try {
+    await withUpload(s3, bucket, key, async (id) => {
       await uploadPart(s3, bucket, key, id, 1, body({ seed: 333, size: 100 }));
       const wrong = body({ seed: 334, size: 100 }).md5Hex();
-      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 1, ETag: wrong }]) });
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: wrong }]);
       expectRawError(res, { status: 400, code: 'InvalidPart' }, 'CompleteMultipartUpload with a wrong part ETag');
       const err = res.error();
       expectEqual('Error/PartNumber', err?.partNumber, '1');
       expectEqual('Error/ETag', err?.eTag, wrong);
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    });
   },
 );
 
@@ -235,15 +222,12 @@ op.check(
   },
   async ({ s3, bucket }) => {
     const key = 'complete/unknown-part-id';
-    const id = await createUpload(s3, bucket, key);
-    try {
+    await withUpload(s3, bucket, key, async (id) => {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 342, size: 100 }));
-      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 2, ETag: e1 }]) });
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 2, ETag: e1 }]);
       expectRawError(res, { status: 400, code: 'InvalidPart' }, 'CompleteMultipartUpload');
       expectEqual('Error/UploadId', res.error()?.uploadId, id);
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    });
   },
 );
 
@@ -490,14 +474,7 @@ op.check(
     evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'NoSuchBucket | The specified bucket does not exist. | 404 Not Found')],
   },
   async () => {
-    const res = await raw(rt, {
-      method: 'POST',
-      bucket: newBucketName(rt, 'missing'),
-      key: 'k',
-      query: { uploadId: unknownUploadId() },
-      headers: { 'content-type': 'application/xml' },
-      body: completeXml([{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]),
-    });
+    const res = await completeRaw(rt, newBucketName(rt, 'missing'), 'k', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CompleteMultipartUpload in a missing bucket');
   },
 );
@@ -515,15 +492,12 @@ op.check(
   },
   async ({ s3, bucket }) => {
     const key = 'complete/request-id';
-    const id = await createUpload(s3, bucket, key);
-    try {
+    await withUpload(s3, bucket, key, async (id) => {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 393, size: 10 }));
-      const res = await raw(rt, { method: 'POST', bucket, key, query: { uploadId: id }, headers: { 'content-type': 'application/xml' }, body: completeXml([{ PartNumber: 1, ETag: e1 }]) });
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: e1 }]);
       expectEqual('CompleteMultipartUpload status', res.status, 200);
       expectRequestIdHeaders(res, 'CompleteMultipartUpload');
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    });
   },
 );
 
@@ -542,20 +516,167 @@ op.check(
   },
   async ({ s3, bucket }) => {
     const key = 'complete/mp-size';
-    const id = await createUpload(s3, bucket, key);
-    try {
+    await withUpload(s3, bucket, key, async (id) => {
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 394, size: 4 }));
-      const res = await raw(rt, {
-        method: 'POST',
-        bucket,
-        key,
-        query: { uploadId: id },
-        headers: { 'content-type': 'application/xml', 'x-amz-mp-object-size': '5' },
-        body: completeXml([{ PartNumber: 1, ETag: e1 }]),
-      });
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: e1 }], { 'x-amz-mp-object-size': '5' });
       expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload with a wrong x-amz-mp-object-size');
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    });
+  },
+);
+
+// ---- conditional writes (If-None-Match / If-Match of the object the upload makes) -----------
+
+const CMU = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html';
+const IF_NONE_MATCH_DOC = doc(CMU, 'Uploads the object only if the object key name does not already exist in the bucket specified. Otherwise, Amazon S3 returns a 412 Precondition Failed error.');
+const IF_MATCH_DOC = doc(CMU, 'Uploads the object only if the ETag (entity tag) value provided during the WRITE operation matches the ETag of the object in S3. If the ETag values do not match, the operation returns a 412 Precondition Failed error.');
+const ZERO_ETAG = '"00000000000000000000000000000000"';
+
+/**
+ * An object written at `key`, then an upload of that key with one 10-byte part: `fn` completes it.
+ * The object is written before the upload is created: a write during the upload is a conflict on AWS
+ * (409 ConditionalRequestConflict), another behaviour.
+ */
+async function overExisting(s3: S3Client, bucket: string, key: string, seed: number, fn: (c: { id: string; existing: Body; existingEtag: string; part: Body; partEtag: string }) => Promise<void>): Promise<void> {
+  const existing = body({ seed, size: 7 });
+  const put = await step('PutObject (the existing object)', s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes(existing.segments) })));
+  await withUpload(s3, bucket, key, async (id) => {
+    const part = body({ seed: seed + 1, size: 10 });
+    const partEtag = await uploadPart(s3, bucket, key, id, 1, part);
+    await fn({ id, existing, existingEtag: put.ETag ?? '', part, partEtag });
+  });
+}
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-none-match-star-new-key',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with If-None-Match: * of a key that has no object → 200, and the object holds the parts',
+    evidence: [IF_NONE_MATCH_DOC, recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_none_match_with_delete#complete-multipart-after-del-restart', '200 CompleteMultipartUploadResult')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/inm-new';
+    await withUpload(s3, bucket, key, async (id) => {
+      const part = body({ seed: 401, size: 10 });
+      const e1 = await uploadPart(s3, bucket, key, id, 1, part);
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: e1 }], { 'if-none-match': '*' });
+      expectStatus(res, 200, 'CompleteMultipartUpload with If-None-Match: * of a new key');
+      await expectObjectBytes(s3, bucket, key, part.segments);
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-none-match-star-existing-key',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with If-None-Match: * of a key whose object existed before the upload → 412 PreconditionFailed, the object unchanged',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_none_match_with_delete#complete-multipart-if-none-match', '412 PreconditionFailed, Condition If-None-Match'), IF_NONE_MATCH_DOC],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/inm-existing';
+    await overExisting(s3, bucket, key, 403, async ({ id, existing, partEtag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-none-match': '*' });
+      expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CompleteMultipartUpload with If-None-Match: * over an existing object');
+      await expectObjectBytes(s3, bucket, key, existing.segments);
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-none-match-names-condition',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'the 412 of Complete with If-None-Match: * over an existing object names the header: <Condition>If-None-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_none_match_with_delete#complete-multipart-if-none-match', 'Condition "If-None-Match"'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_none_match_with_put#complete-multipart-if-none-match-put-during', 'Condition "If-None-Match"'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/inm-condition';
+    await overExisting(s3, bucket, key, 405, async ({ id, partEtag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-none-match': '*' });
+      expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CompleteMultipartUpload with If-None-Match: * over an existing object');
+      expectEqual('<Error><Condition>', res.error()?.condition, 'If-None-Match');
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-match-true',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with If-Match: <the ETag of the object written before the upload> → 200, and the object holds the parts',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_match_etag#complete-multipart-if-match', '200 CompleteMultipartUploadResult'), IF_MATCH_DOC],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/im-true';
+    await overExisting(s3, bucket, key, 407, async ({ id, existingEtag, part, partEtag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-match': existingEtag });
+      expectStatus(res, 200, 'CompleteMultipartUpload with If-Match: <the current ETag>');
+      await expectObjectBytes(s3, bucket, key, part.segments);
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-match-false',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with If-Match: <another ETag> over an object written before the upload → 412 PreconditionFailed, the object unchanged',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_match_etag#complete-multipart-if-match-true-etag', '412 PreconditionFailed, Condition If-Match (an ETag the object no longer has)'), IF_MATCH_DOC],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/im-false';
+    await overExisting(s3, bucket, key, 409, async ({ id, existing, partEtag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-match': ZERO_ETAG });
+      expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CompleteMultipartUpload with If-Match: <another ETag>');
+      await expectObjectBytes(s3, bucket, key, existing.segments);
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-match-names-condition',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'the 412 of Complete with If-Match: <another ETag> names the header: <Condition>If-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_match_etag#complete-multipart-if-match-true-etag', 'Condition "If-Match"'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_match_with_put#complete-multipart-if-match-put-before', 'Condition "If-Match"'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/im-condition';
+    await overExisting(s3, bucket, key, 411, async ({ id, partEtag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-match': ZERO_ETAG });
+      expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CompleteMultipartUpload with If-Match: <another ETag>');
+      expectEqual('<Error><Condition>', res.error()?.condition, 'If-Match');
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/if-match-deleted-key',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with If-Match of an object deleted since the upload began → 404 NoSuchKey, and no object is made',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_multipart_if_match_with_delete#complete-multipart-after-del', '404 NoSuchKey, Key = the upload\'s key')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/im-deleted';
+    await overExisting(s3, bucket, key, 413, async ({ id, existingEtag, partEtag }) => {
+      expectStatus(await raw(rt, { method: 'DELETE', bucket, key }), 204, 'DeleteObject of the existing object');
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: partEtag }], { 'if-match': existingEtag });
+      expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'CompleteMultipartUpload with If-Match of a deleted object');
+      expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD of the key after the refused Complete');
+    });
   },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectS3Error, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -113,6 +113,46 @@ op.check(
     const f = await threeParts({ bucket }, s3);
     expectEqual('ListPartsResult/MaxParts', f.out.MaxParts, 1000);
     expectEqual('ListPartsResult/IsTruncated', f.out.IsTruncated, false);
+  },
+);
+
+/** ListParts of the shared three-part upload with one query parameter sent empty (`?max-parts=`). */
+async function listPartsEmptyParam(s3: S3Client, bucket: string, param: string): Promise<Record<string, unknown> | undefined> {
+  const f = await threeParts({ bucket }, s3);
+  const res = await raw(rt, { method: 'GET', bucket, key: f.key, query: { uploadId: f.id, [param]: '' } });
+  expectStatus(res, 200, `ListParts with an empty ${param}`);
+  return res.xml()?.ListPartsResult as Record<string, unknown> | undefined;
+}
+
+op.check(
+  {
+    id: 'ListParts/empty-part-number-marker',
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts with an empty part-number-marker= → 200, read as no marker: <PartNumberMarker>0, all 3 parts listed',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_empty_part_number_marker#list-parts-empty-marker', '200, PartNumberMarker 0, the part listed')],
+  },
+  async ({ s3, bucket }) => {
+    const r = await listPartsEmptyParam(s3, bucket, 'part-number-marker');
+    expectEqual('ListPartsResult/PartNumberMarker', r?.PartNumberMarker, '0');
+    const parts = r?.Part === undefined ? [] : Array.isArray(r.Part) ? r.Part : [r.Part];
+    expectEqual('ListPartsResult: number of <Part>', parts.length, 3);
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/empty-max-parts',
+    spec: '#API_ListParts_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListParts with an empty max-parts= → 200, read as the default: <MaxParts>1000',
+    evidence: [recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListParts::test_list_parts_empty_part_number_marker#list-parts-empty-max-parts', '200, MaxParts 1000')],
+  },
+  async ({ s3, bucket }) => {
+    const r = await listPartsEmptyParam(s3, bucket, 'max-parts');
+    expectEqual('ListPartsResult/MaxParts', r?.MaxParts, '1000');
   },
 );
 

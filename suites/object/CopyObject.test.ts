@@ -745,6 +745,187 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'CopyObject/if-none-match-star-new-destination',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'If-None-Match: * on a copy whose destination key does not exist → 200, the destination holds the source bytes',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Copies the object only if the object key name at the destination does not already exist in the bucket specified. Otherwise, Amazon S3 returns a 412 Precondition Failed error.'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_none_match#copy-obj', '200 CopyObjectResult'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    const body = Buffer.from('copied once');
+    await putObjectRaw(rt, bucket, src, body);
+    const dst = `${uniq()}inm-new-dst`;
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-none-match': '*' });
+    expectCopyResult(res, quotedMd5(body));
+    await expectGetMatches(rt, bucket, dst, { body });
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-none-match-names-condition',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'the 412 for If-None-Match: * onto an existing destination names the header: <Condition>If-None-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_none_match#copy-obj-if-none-match-fail', 'Condition "If-None-Match"'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_none_match_in_place#copy-obj-if-none-match-fail', 'Condition "If-None-Match"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'new bytes');
+    const dst = `${uniq()}inm-cond-dst`;
+    await putObjectRaw(rt, bucket, dst, 'old bytes');
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-none-match': '*' });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CopyObject with If-None-Match: * onto an existing key');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'If-None-Match');
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-match-true',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'If-Match: <the destination\'s current ETag> on a copy → 200, the destination is replaced by the source bytes',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match#copy-obj-if-match', '200 CopyObjectResult'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Copies the object if the entity tag (ETag) of the destination object matches the specified tag. If the ETag values do not match, the operation returns a 412 Precondition Failed error.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    const body = Buffer.from('the new destination bytes');
+    await putObjectRaw(rt, bucket, src, body);
+    const dst = `${uniq()}im-true-dst`;
+    const old = await putObjectRaw(rt, bucket, dst, 'old bytes');
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-match': old.headers.etag ?? '' });
+    expectCopyResult(res, quotedMd5(body));
+    await expectGetMatches(rt, bucket, dst, { body });
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-match-false',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'If-Match: <another ETag> on a copy onto an existing destination → 412 PreconditionFailed, the destination is unchanged',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match#copy-obj-if-match-fail-wrong-etag', '412 PreconditionFailed, Condition If-Match'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'Copies the object if the entity tag (ETag) of the destination object matches the specified tag. If the ETag values do not match, the operation returns a 412 Precondition Failed error.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'new bytes');
+    const dst = `${uniq()}im-false-dst`;
+    await putObjectRaw(rt, bucket, dst, 'old bytes');
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-match': OTHER });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CopyObject with If-Match: <another ETag>');
+    await expectGetMatches(rt, bucket, dst, { body: Buffer.from('old bytes') });
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-match-names-condition',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'the 412 for If-Match: <another ETag> on a copy names the header: <Condition>If-Match</Condition>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match#copy-obj-if-match-fail-wrong-etag', 'Condition "If-Match"'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match_versioned_bucket#copy-obj-if-match-wrong-etag', 'Condition "If-Match"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'new bytes');
+    const dst = `${uniq()}im-cond-dst`;
+    await putObjectRaw(rt, bucket, dst, 'old bytes');
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-match': OTHER });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'CopyObject with If-Match: <another ETag>');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'If-Match');
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-match-missing-destination',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'If-Match on a copy whose destination key does not exist → 404 NoSuchKey, nothing is written',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match#copy-obj-if-match-fail-no-object', '404 NoSuchKey, Key "non-existent-key" (the destination)'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match_versioned_bucket#copy-obj-after-del-exc', '404 NoSuchKey, Key "dest-object"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'new bytes');
+    const dst = `${uniq()}im-missing-dst`;
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-match': OTHER });
+    expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'CopyObject with If-Match onto a missing key');
+    await expectAbsent(bucket, dst, 'HEAD of the destination (nothing copied)');
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/if-match-missing-destination-names-key',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchKey of If-Match onto a missing destination names the destination key in <Key> (not the source)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match#copy-obj-if-match-fail-no-object', 'Key "non-existent-key", the destination key of the copy'),
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_if_match_versioned_bucket#copy-obj-after-del-exc', 'Key "dest-object", the destination key of the copy'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, 'new bytes');
+    const dst = `${uniq()}im-missing-key-dst`;
+    const res = await copyRaw(bucket, dst, source(bucket, src), { 'if-match': OTHER });
+    expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'CopyObject with If-Match onto a missing key');
+    expectEqual('<Error><Key>', res.error()?.key, dst);
+  },
+);
+
+/** Conditional-write headers of a copy that AWS refuses as not implemented (501), with the <Header> it names. */
+const COPY_NOT_IMPLEMENTED: readonly { id: string; title: string; headers: (etag: string) => Record<string, string>; header: string; snapshot: string }[] = [
+  { id: 'CopyObject/if-none-match-etag-not-implemented', title: 'If-None-Match: <an ETag> (only "*" is supported)', headers: (e) => ({ 'if-none-match': e }), header: 'If-None-Match', snapshot: 'copy-obj-none-match-etag' },
+  { id: 'CopyObject/if-match-star-not-implemented', title: 'If-Match: * (only an ETag is supported)', headers: () => ({ 'if-match': '*' }), header: 'If-Match', snapshot: 'copy-obj-if-match-star' },
+  { id: 'CopyObject/if-match-and-if-none-match-not-implemented', title: 'both If-Match and If-None-Match', headers: (e) => ({ 'if-match': e, 'if-none-match': '*' }), header: 'If-Match,If-None-Match', snapshot: 'copy-obj-both' },
+];
+
+for (const row of COPY_NOT_IMPLEMENTED) {
+  op.check(
+    {
+      id: row.id,
+      spec: '#API_CopyObject_RequestSyntax',
+      level: 'optional',
+      title: `a copy with ${row.title} → 501 NotImplemented, and the destination is unchanged`,
+      evidence: [recorded(`tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_copy_object_precondition_write_validation#${row.snapshot}`, `501 NotImplemented, Header "${row.header}"`)],
+    },
+    async ({ bucket }) => {
+      const src = `${uniq()}src`;
+      await putObjectRaw(rt, bucket, src, 'new bytes');
+      const dst = `${uniq()}ni-dst`;
+      const old = await putObjectRaw(rt, bucket, dst, 'old bytes');
+      const res = await copyRaw(bucket, dst, source(bucket, src), row.headers(old.headers.etag ?? '"x"'));
+      expectRawError(res, { status: 501, code: 'NotImplemented' }, `CopyObject with ${row.title}`);
+      await expectGetMatches(rt, bucket, dst, { body: Buffer.from('old bytes') });
+    },
+  );
+}
+
 // ---- errors ---------------------------------------------------------------------------------
 
 op.check(

@@ -746,6 +746,24 @@ op.check(
 
 op.check(
   {
+    id: 'PutObject/if-match-and-if-none-match-not-implemented',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'optional',
+    title: 'PUT with both If-Match and If-None-Match → 501 NotImplemented, and nothing is written',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3ObjectWritePrecondition::test_put_object_if_match_and_if_none_match_validation#put-obj-both-precondition', '501 NotImplemented, Header "If-Match,If-None-Match"')],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}im-inm-both`;
+    const body = Buffer.from('first');
+    const put = await putObjectRaw(rt, bucket, key, body);
+    const res = await raw(rt, { method: 'PUT', bucket, key, body: 'second', headers: { 'if-match': put.headers.etag ?? '"x"', 'if-none-match': '*' } });
+    expectRawError(res, { status: 501, code: 'NotImplemented' }, 'PUT with If-Match and If-None-Match');
+    await expectGetMatches(rt, bucket, key, { body });
+  },
+);
+
+op.check(
+  {
     id: 'PutObject/if-match-true',
     spec: '#API_PutObject_RequestSyntax',
     level: 'required',

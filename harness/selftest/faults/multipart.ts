@@ -7,7 +7,7 @@
  * See kit.ts for the shape of a fault.
  */
 import type { Operation } from '../../check/operations.ts';
-import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, recode, stripRequestHeader, type Fault } from './kit.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, recode, s3Error, stripRequestHeader, type Fault } from './kit.ts';
 import { queryOf } from '../proxy.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
@@ -314,5 +314,35 @@ export const MULTIPART_FAULTS: Fault[] = [
       operationOf(req) === 'UploadPart' && errorCode(res) === 'InvalidArgument'
         ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>-([^<]*)<\/ArgumentValue>/, '<ArgumentValue>$1</ArgumentValue>')) }
         : undefined,
+  },
+  {
+    id: 'multipart7/complete-if-none-match-refused',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'CompleteMultipartUpload with If-None-Match: * answers 412 PreconditionFailed even for a key that has no object',
+    only: ['CompleteMultipartUpload/if-none-match-star-new-key'],
+    onRequest: (req) => (operationOf(req) === 'CompleteMultipartUpload' && req.headers['if-none-match'] !== undefined ? s3Error(412, 'PreconditionFailed') : undefined),
+  },
+  {
+    id: 'multipart7/complete-if-match-refused',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: "CompleteMultipartUpload with If-Match answers 412 PreconditionFailed even when it names the existing object's current ETag",
+    only: ['CompleteMultipartUpload/if-match-true'],
+    upstream: 'rgw', // Swift's s3api answers 412 to this If-Match (a known deviation)
+    onRequest: (req) => (operationOf(req) === 'CompleteMultipartUpload' && req.headers['if-match'] !== undefined ? s3Error(412, 'PreconditionFailed') : undefined),
+  },
+  {
+    id: 'multipart7/list-parts-empty-parameter-refused',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'ListParts refuses an empty max-parts= or part-number-marker= with 400 InvalidArgument',
+    only: ['ListParts/empty-max-parts', 'ListParts/empty-part-number-marker'],
+    upstream: 'rgw', // Swift's s3api refuses them itself (a known deviation)
+    onRequest: (req) => {
+      if (operationOf(req) !== 'ListParts') return;
+      const q = queryOf(req.url);
+      return q.get('max-parts') === '' || q.get('part-number-marker') === '' ? s3Error(400, 'InvalidArgument') : undefined;
+    },
   },
 ];

@@ -11,7 +11,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, ok, operationOf, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /**
@@ -890,5 +890,42 @@ export const OBJECT_FAULTS: Fault[] = [
       const out = /<Key>[^<]*<\/Key>/.test(xml) ? xml.replace(/<Key>[^<]*<\/Key>/, `<Key>${dst}</Key>`) : xml.replace('</Code>', `</Code><Key>${dst}</Key>`);
       return out === xml ? undefined : { ...res, body: Buffer.from(out) };
     },
+  },
+  {
+    id: 'object5/copy-if-match-refused',
+    area: 'object',
+    operation: 'CopyObject',
+    description: "a copy with If-Match answers 412 PreconditionFailed even when it names the destination's current ETag",
+    only: ['CopyObject/if-match-true'],
+    upstream: 'rgw', // Swift's s3api answers 501 to conditional copies (a known deviation)
+    onRequest: (req) => (operationOf(req) === 'CopyObject' && req.headers['if-match'] !== undefined ? s3Error(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold') : undefined),
+  },
+  {
+    id: 'object5/copy-if-none-match-refused',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'a copy with If-None-Match: * answers 412 PreconditionFailed even when the destination key does not exist',
+    only: ['CopyObject/if-none-match-star-new-destination'],
+    upstream: 'rgw', // Swift's s3api answers 501 to conditional copies (a known deviation)
+    onRequest: (req) => (operationOf(req) === 'CopyObject' && req.headers['if-none-match'] !== undefined ? s3Error(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold') : undefined),
+  },
+  {
+    id: 'object5/copy-conditional-write-accepted',
+    area: 'object',
+    operation: 'CopyObject',
+    description: 'a copy with If-Match: *, If-None-Match: <an ETag>, or both answers 200 with a CopyObjectResult instead of 501 NotImplemented',
+    only: ['CopyObject/if-none-match-etag-not-implemented', 'CopyObject/if-match-star-not-implemented', 'CopyObject/if-match-and-if-none-match-not-implemented'],
+    onRequest: (req) =>
+      operationOf(req) === 'CopyObject' && (req.headers['if-match'] !== undefined || req.headers['if-none-match'] !== undefined)
+        ? ok({}, '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>"d41d8cd98f00b204e9800998ecf8427e"</ETag></CopyObjectResult>')
+        : undefined,
+  },
+  {
+    id: 'object5/put-both-conditions-accepted',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'a PUT with both If-Match and If-None-Match answers 200 instead of 501 NotImplemented',
+    only: ['PutObject/if-match-and-if-none-match-not-implemented'],
+    onRequest: (req) => (operationOf(req) === 'PutObject' && req.headers['if-match'] !== undefined && req.headers['if-none-match'] !== undefined ? ok({ etag: '"d41d8cd98f00b204e9800998ecf8427e"' }) : undefined),
   },
 ];
