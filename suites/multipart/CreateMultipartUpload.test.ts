@@ -194,3 +194,17 @@ op.check(
     }
   },
 );
+
+op.check(
+  {
+    id: 'CreateMultipartUpload/invalid-storage-class',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'CreateMultipartUpload with x-amz-storage-class: OUTPOSTS (not a class of this bucket) → 400 InvalidStorageClass',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_object_storage_class_outposts#create-multipart-outposts-exc', '400 InvalidStorageClass, StorageClassRequested OUTPOSTS')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'POST', bucket, key: 'create/outposts', query: { uploads: null }, headers: { 'x-amz-storage-class': 'OUTPOSTS' } });
+    expectRawError(res, { status: 400, code: 'InvalidStorageClass' }, 'CreateMultipartUpload with x-amz-storage-class: OUTPOSTS');
+  },
+);

@@ -93,6 +93,24 @@ op.check(
 
 op.check(
   {
+    id: 'GetObject/no-storage-class-standard',
+    spec: '#API_GetObject_ResponseSyntax',
+    level: 'required',
+    title: 'GET of an object stored without a storage class (S3 Standard) → no x-amz-storage-class header',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html', 'x-amz-storage-class: Provides storage class information of the object. Amazon S3 returns this header for all objects except for S3 Standard storage class objects.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_object_expires#get-object-expires-future', 'no StorageClass in the GET answer of a Standard object'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: 'range/100' });
+    expectStatus(res, 200, 'GET of the object');
+    expectEqual('x-amz-storage-class header', res.headers['x-amz-storage-class'], undefined);
+  },
+);
+
+op.check(
+  {
     id: 'GetObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
     level: 'required',

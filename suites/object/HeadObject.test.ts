@@ -63,6 +63,24 @@ op.check(
 
 op.check(
   {
+    id: 'HeadObject/no-storage-class-standard',
+    spec: '#API_HeadObject_ResponseSyntax',
+    level: 'required',
+    title: 'HEAD of an object stored without a storage class (S3 Standard) → no x-amz-storage-class header',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'x-amz-storage-class: Provides storage class information of the object. Amazon S3 returns this header for all objects except for S3 Standard storage class objects.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_object_expires#head-object-expires-future', 'no StorageClass in the HEAD answer of a Standard object'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
+    expectStatus(res, 200, 'HEAD of the object');
+    expectEqual('x-amz-storage-class header', res.headers['x-amz-storage-class'], undefined);
+  },
+);
+
+op.check(
+  {
     id: 'HeadObject/request-id-headers',
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
     level: 'required',

@@ -651,6 +651,59 @@ op.check(
   },
 );
 
+// ---- storage class --------------------------------------------------------------------------
+
+op.check(
+  {
+    id: 'PutObject/storage-class-standard-ia',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'optional',
+    title: 'PUT with x-amz-storage-class: STANDARD_IA → 200, and HEAD answers x-amz-storage-class: STANDARD_IA',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_object_storage_class[STANDARD_IA-True]#get-object', 'StorageClass "STANDARD_IA" on the GET of the object'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'x-amz-storage-class: Provides storage class information of the object. Amazon S3 returns this header for all objects except for S3 Standard storage class objects.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}standard-ia`;
+    await putObjectRaw(rt, bucket, key, Buffer.from('body-test'), { 'x-amz-storage-class': 'STANDARD_IA' });
+    const head = await raw(rt, { method: 'HEAD', bucket, key });
+    expectStatus(head, 200, 'HEAD of the STANDARD_IA object');
+    expectEqual('x-amz-storage-class header', head.headers['x-amz-storage-class'], 'STANDARD_IA');
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/invalid-storage-class',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    title: 'PUT with x-amz-storage-class: OUTPOSTS (not a class of this bucket) → 400 InvalidStorageClass, nothing stored',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_object_storage_class_outposts#put-object-outposts', '400 InvalidStorageClass "The storage class you specified is not valid", StorageClassRequested OUTPOSTS')],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}outposts`;
+    const res = await raw(rt, { method: 'PUT', bucket, key, body: 'x', headers: { 'x-amz-storage-class': 'OUTPOSTS' } });
+    expectRawError(res, { status: 400, code: 'InvalidStorageClass' }, 'PUT with x-amz-storage-class: OUTPOSTS');
+    expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD after the refused PUT (no object)');
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/invalid-storage-class-names-class',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    title: 'the InvalidStorageClass error of a PUT names the class requested: <StorageClassRequested>OUTPOSTS',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_put_object_storage_class_outposts#put-object-outposts', 'StorageClassRequested "OUTPOSTS"')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}outposts-named`, body: 'x', headers: { 'x-amz-storage-class': 'OUTPOSTS' } });
+    expectRawError(res, { status: 400, code: 'InvalidStorageClass' }, 'PUT with x-amz-storage-class: OUTPOSTS');
+    expectEqual('<Error><StorageClassRequested>', res.error()?.storageClassRequested, 'OUTPOSTS');
+  },
+);
+
 // ---- conditional writes ----------------------------------------------------------------------
 
 op.check(

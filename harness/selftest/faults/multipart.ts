@@ -345,4 +345,12 @@ export const MULTIPART_FAULTS: Fault[] = [
       return q.get('max-parts') === '' || q.get('part-number-marker') === '' ? s3Error(400, 'InvalidArgument') : undefined;
     },
   },
+  {
+    id: 'multipart7/invalid-storage-class-as-invalid-argument',
+    area: 'multipart',
+    operation: 'CreateMultipartUpload',
+    description: 'CreateMultipartUpload with a storage class the server does not have answers 400 InvalidArgument instead of InvalidStorageClass',
+    only: ['CreateMultipartUpload/invalid-storage-class'],
+    onResponse: (req, res) => (operationOf(req) === 'CreateMultipartUpload' && errorCode(res) === 'InvalidStorageClass' ? recode(res, 'InvalidArgument') : undefined),
+  },
 ];

@@ -11,7 +11,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropHeaders, editBody, errorCode, ok, operationOf, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
+import { acceptRejected, dropHeaders, editBody, errorCode, ok, operationOf, recode, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /**
@@ -927,5 +927,25 @@ export const OBJECT_FAULTS: Fault[] = [
     description: 'a PUT with both If-Match and If-None-Match answers 200 instead of 501 NotImplemented',
     only: ['PutObject/if-match-and-if-none-match-not-implemented'],
     onRequest: (req) => (operationOf(req) === 'PutObject' && req.headers['if-match'] !== undefined && req.headers['if-none-match'] !== undefined ? ok({ etag: '"d41d8cd98f00b204e9800998ecf8427e"' }) : undefined),
+  },
+  {
+    id: 'object5/standard-storage-class-header',
+    area: 'object',
+    operation: ['GetObject', 'HeadObject'],
+    description: 'GET and HEAD of a Standard object answer x-amz-storage-class: STANDARD (AWS sends the header for every class but Standard)',
+    only: ['GetObject/no-storage-class-standard', 'HeadObject/no-storage-class-standard'],
+    onResponse: (req, res) => {
+      const o = operationOf(req);
+      if ((o !== 'GetObject' && o !== 'HeadObject') || res.status >= 300 || res.headers['x-amz-storage-class'] !== undefined) return;
+      return { ...res, headers: { ...res.headers, 'x-amz-storage-class': 'STANDARD' } };
+    },
+  },
+  {
+    id: 'object5/invalid-storage-class-as-invalid-argument',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'a PUT with a storage class the server does not have answers 400 InvalidArgument instead of InvalidStorageClass',
+    only: ['PutObject/invalid-storage-class'],
+    onResponse: (req, res) => (operationOf(req) === 'PutObject' && errorCode(res) === 'InvalidStorageClass' ? recode(res, 'InvalidArgument') : undefined),
   },
 ];
