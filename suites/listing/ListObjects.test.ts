@@ -564,6 +564,22 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'ListObjects/result-namespace',
+    spec: '#API_ListObjects_ResponseSyntax',
+    level: 'required',
+    title: 'the <ListBucketResult> root carries xmlns="http://s3.amazonaws.com/doc/2006-03-01/"',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_name_with_dots#request-path-url-content', 'a path-style GET of the bucket: ListBucketResult @xmlns http://s3.amazonaws.com/doc/2006-03-01/')],
+  },
+  async () => {
+    const res = await fx.list({ maxKeys: 1 });
+    expectEqual('status', res.status, 200);
+    const root = res.xml()?.ListBucketResult as Record<string, unknown> | undefined;
+    expectEqual('<ListBucketResult xmlns>', root?.['@xmlns'], 'http://s3.amazonaws.com/doc/2006-03-01/');
+  },
+);
+
 // ---- the model property ------------------------------------------------------------------------
 op.property<ModelInput>(
   {

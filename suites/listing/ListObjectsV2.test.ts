@@ -638,6 +638,22 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'ListObjectsV2/result-namespace',
+    spec: '#API_ListObjectsV2_ResponseSyntax',
+    level: 'optional',
+    title: 'the <ListBucketResult> root carries xmlns="http://s3.amazonaws.com/doc/2006-03-01/"',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html#API_ListObjectsV2_Examples', 'Sample Response: <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'), recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_name_with_dots#request-path-url-content', 'the same root element of a version-1 listing carries the namespace')],
+  },
+  async () => {
+    const res = await fx.list({ maxKeys: 1 });
+    expectEqual('status', res.status, 200);
+    const root = res.xml()?.ListBucketResult as Record<string, unknown> | undefined;
+    expectEqual('<ListBucketResult xmlns>', root?.['@xmlns'], 'http://s3.amazonaws.com/doc/2006-03-01/');
+  },
+);
+
 // ---- the model property ------------------------------------------------------------------------
 op.property<ModelInput>(
   {

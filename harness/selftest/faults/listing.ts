@@ -327,4 +327,12 @@ export const LISTING_FAULTS: Fault[] = [
     onResponse: (req, res) =>
       operationOf(req) === 'ListObjectsV2' && errorCode(res) === 'InvalidArgument' ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentValue>[^<]*<\/ArgumentValue>/, '')) } : undefined,
   },
+  {
+    id: 'listing7/result-namespace-dropped',
+    area: 'listing',
+    operation: ['ListObjects', 'ListObjectsV2'],
+    description: 'the <ListBucketResult> root of a listing carries no xmlns (the S3 namespace)',
+    only: ['ListObjects/result-namespace', 'ListObjectsV2/result-namespace'],
+    onResponse: editBody(['ListObjects', 'ListObjectsV2'], (xml) => xml.replace(/<ListBucketResult\s+xmlns="[^"]*"/, '<ListBucketResult')),
+  },
 ];
