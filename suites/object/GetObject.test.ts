@@ -5,6 +5,7 @@ import {
   doc,
   expectEqual,
   expectHeader,
+  HTTP_DATE,
   expectMatch,
   expectRawError,
   expectS3Error,
@@ -106,6 +107,39 @@ op.check(
     const res = await raw(rt, { method: 'GET', bucket, key: 'range/100' });
     expectStatus(res, 200, 'GET of the object');
     expectEqual('x-amz-storage-class header', res.headers['x-amz-storage-class'], undefined);
+  },
+);
+
+op.check(
+  {
+    id: 'GetObject/date-header',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a GET answer carries a Date header in IMF-fixdate form (e.g. "Wed, 01 Mar 2006 12:00:00 GMT")',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'Date: The date and time that Amazon S3 responded; for example, Wed, 01 Mar 2006 12:00:00 GMT.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_content_length_with_virtual_host[False]#get-obj-content-len-headers', 'a date header in the GET answer'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: CKEY });
+    expectStatus(res, 200, 'GET');
+    expectHeader(res.headers, 'date', HTTP_DATE);
+  },
+);
+
+op.check(
+  {
+    id: 'GetObject/error-date-header',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'an error answer (GET of a missing key, 404 NoSuchKey) carries a Date header in IMF-fixdate form',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'Date: The date and time that Amazon S3 responded; for example, Wed, 01 Mar 2006 12:00:00 GMT.')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: 'date/missing-key' });
+    expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'GET of a missing key');
+    expectHeader(res.headers, 'date', HTTP_DATE);
   },
 );
 

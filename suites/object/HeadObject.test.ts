@@ -1,5 +1,5 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
@@ -76,6 +76,21 @@ op.check(
     const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
     expectStatus(res, 200, 'HEAD of the object');
     expectEqual('x-amz-storage-class header', res.headers['x-amz-storage-class'], undefined);
+  },
+);
+
+op.check(
+  {
+    id: 'HeadObject/date-header',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a HEAD answer carries a Date header in IMF-fixdate form (e.g. "Wed, 01 Mar 2006 12:00:00 GMT")',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'Date: The date and time that Amazon S3 responded; for example, Wed, 01 Mar 2006 12:00:00 GMT.')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: KEY });
+    expectStatus(res, 200, 'HEAD of the object');
+    expectHeader(res.headers, 'date', HTTP_DATE);
   },
 );
 

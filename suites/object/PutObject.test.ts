@@ -5,6 +5,7 @@ import {
   doc,
   expectEqual,
   expectHeader,
+  HTTP_DATE,
   expectRawError,
   expectS3Error,
   expectStatus,
@@ -925,6 +926,20 @@ op.check(
     expectRawError(res, { status: 403, code: 'AccessDenied' }, 'PUT with a wrong x-amz-expected-bucket-owner');
     const head = await raw(rt, { method: 'HEAD', bucket, key });
     expectStatus(head, 404, 'HEAD after the rejected PUT (no object)');
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/date-header',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html',
+    level: 'required',
+    title: 'a PUT answer carries a Date header in IMF-fixdate form (e.g. "Wed, 01 Mar 2006 12:00:00 GMT")',
+    evidence: [doc('https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html', 'Date: The date and time that Amazon S3 responded; for example, Wed, 01 Mar 2006 12:00:00 GMT.')],
+  },
+  async ({ bucket }) => {
+    const res = await putObjectRaw(rt, bucket, `${uniq()}date`, Buffer.from('date'));
+    expectHeader(res.headers, 'date', HTTP_DATE);
   },
 );
 

@@ -948,4 +948,16 @@ export const OBJECT_FAULTS: Fault[] = [
     only: ['PutObject/invalid-storage-class'],
     onResponse: (req, res) => (operationOf(req) === 'PutObject' && errorCode(res) === 'InvalidStorageClass' ? recode(res, 'InvalidArgument') : undefined),
   },
+  {
+    id: 'object5/date-header-iso',
+    area: 'object',
+    operation: ['GetObject', 'HeadObject', 'PutObject'],
+    description: 'the Date header of object answers is in ISO 8601 form ("2026-12-01T12:00:00Z"), not IMF-fixdate',
+    only: ['GetObject/date-header', 'GetObject/error-date-header', 'HeadObject/date-header', 'PutObject/date-header'],
+    onResponse: (req, res) => {
+      const o = operationOf(req);
+      if (o !== 'GetObject' && o !== 'HeadObject' && o !== 'PutObject') return;
+      return { ...res, headers: { ...res.headers, date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
+    },
+  },
 ];
