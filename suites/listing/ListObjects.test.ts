@@ -5,7 +5,7 @@
  * its title names (`aspects`), so each response field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -56,6 +56,22 @@ op.check(
   async (c) => {
     const missing = newBucketName(rt, 'missing');
     await fx.settledRun(() => expectS3Error(c.s3.send(new ListObjectsCommand({ Bucket: missing })), { status: 404, code: 'NoSuchBucket' }));
+  },
+);
+
+op.check(
+  {
+    id: 'ListObjects/no-such-bucket-names-bucket',
+    spec: '#API_ListObjects_Errors',
+    level: 'required',
+    title: 'the NoSuchBucket error of a listing names the missing bucket in <BucketName>, exactly',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_does_not_exist#list_object', 'BucketName = the requested bucket (masked <bucket-name:1>)'), recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_does_not_exist#list_object_vhost', 'the same, virtual-hosted style')],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: {} });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'listing of a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );
 

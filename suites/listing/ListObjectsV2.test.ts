@@ -6,7 +6,7 @@
  * field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -65,6 +65,22 @@ op.check(
   async (c) => {
     const missing = newBucketName(rt, 'missing');
     await fx.settledRun(() => expectS3Error(c.s3.send(new ListObjectsV2Command({ Bucket: missing })), { status: 404, code: 'NoSuchBucket' }));
+  },
+);
+
+op.check(
+  {
+    id: 'ListObjectsV2/no-such-bucket-names-bucket',
+    spec: '#API_ListObjectsV2_Errors',
+    level: 'required',
+    title: 'the NoSuchBucket error of a listing names the missing bucket in <BucketName>, exactly',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_does_not_exist#list_object', 'the listing of a missing bucket: BucketName = the requested bucket (masked <bucket-name:1>)'), recorded('tests/aws/services/s3/test_s3.py::TestS3::test_bucket_exists#get-bucket-not-exists', 'GetBucketAcl of "bucket-not-exists": BucketName "bucket-not-exists", the name requested')],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { 'list-type': '2' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'listing of a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );
 

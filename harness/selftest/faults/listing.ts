@@ -335,4 +335,16 @@ export const LISTING_FAULTS: Fault[] = [
     only: ['ListObjects/result-namespace', 'ListObjectsV2/result-namespace'],
     onResponse: editBody(['ListObjects', 'ListObjectsV2'], (xml) => xml.replace(/<ListBucketResult\s+xmlns="[^"]*"/, '<ListBucketResult')),
   },
+  {
+    id: 'listing7/no-such-bucket-unnamed',
+    area: 'listing',
+    operation: ['ListObjects', 'ListObjectsV2'],
+    description: 'the NoSuchBucket error of a listing carries no <BucketName>',
+    only: ['ListObjects/no-such-bucket-names-bucket', 'ListObjectsV2/no-such-bucket-names-bucket'],
+    onResponse: (req, res) => {
+      const o = operationOf(req);
+      if ((o !== 'ListObjects' && o !== 'ListObjectsV2') || errorCode(res) !== 'NoSuchBucket') return;
+      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/, '')) };
+    },
+  },
 ];
