@@ -1,0 +1,85 @@
+/**
+ * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2]`: which response
+ * fields does no check notice when they are missing? For each S3 operation, the operation's checks run
+ * once through the fault proxy in front of a local reference server (Swift or RGW) to learn its answers'
+ * XML elements and headers; then once per field with that field removed (harness/selftest/mutants.ts).
+ * A field whose removal fails no check of the operation is listed as not noticed: a check to write
+ * (when AWS defines the field, on evidence) or a field AWS does not send (a server's own). A measurement
+ * of depth, not a test: it never fails on a number. Writes reports/mutants-<target>.md.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { startScripted } from '../../fixtures/servers/scripted.ts';
+import { OPERATIONS } from '../check/operations.ts';
+import { readResults, ROOT, runCli } from '../e2e/run.ts';
+import { mapLimited } from '../run/limited.ts';
+import { applyMutant, mutantLabel, mutantsOf, type Mutant } from '../selftest/mutants.ts';
+import { operationOf } from '../selftest/faults/kit.ts';
+import { startProxy, type ProxyRequest, type ProxyResponse } from '../selftest/proxy.ts';
+import { filesForOnly, indexSuites } from './select.ts';
+
+const S3_OPERATIONS = Object.entries(OPERATIONS)
+  .filter(([, o]) => o.area !== 'clients' && o.area !== 'auth' && o.area !== 'naming')
+  .map(([name]) => name);
+
+const program = new Command('mutants')
+  .option('--target <name>', 'swift-local or rgw-local (the server behind the proxy)', 'rgw-local')
+  .option('--ops <list>', 'comma-separated operations', S3_OPERATIONS.join(','))
+  .option('--parallel <n>', 'mutant runs at a time', '2')
+  .parse();
+const opts = program.opts<{ target: string; ops: string; parallel: string }>();
+if (opts.target !== 'swift-local' && opts.target !== 'rgw-local') {
+  process.stderr.write(`mutants: --target must be swift-local or rgw-local, not ${opts.target}\n`);
+  process.exit(2);
+}
+const target = opts.target;
+const index = indexSuites(ROOT);
+const upstream = (await startScripted(target === 'rgw-local' ? 'rgw' : 'swift')).endpoint;
+
+/** The operation's checks through a proxy that passes answers to `onResponse`; the ids that failed. */
+async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyResponse) => ProxyResponse | undefined): Promise<{ fails: string[] | undefined; hits: number }> {
+  const proxy = await startProxy(upstream, { onResponse: (req, res) => (operationOf(req) === op ? onResponse(req, res) : undefined) });
+  try {
+    const only = [`${op}/`];
+    const reportDir = mkdtempSync(join(tmpdir(), 's3c-mutant-'));
+    await runCli([...(filesForOnly(index, only) ?? []), '--only', `${op}/`], { S3C_TARGET: target, AWS_ENDPOINT_URL_S3: proxy.endpoint, S3C_REPORT_DIR: reportDir, S3C_CONCURRENCY: '2', S3C_NUM_RUNS: '5' });
+    try {
+      return { fails: readResults(reportDir, target).results.filter((e) => e.verdict === 'fail').map((e) => e.id), hits: proxy.hits() };
+    } catch {
+      return { fails: undefined, hits: proxy.hits() }; // no results: the run refused to start (preflight)
+    }
+  } finally {
+    await proxy.close();
+  }
+}
+
+const lines = [`# Field mutants (${target} behind the fault proxy)`, '', '| operation | field removed | noticed | answers changed | first check that failed |', '|---|---|---|---:|---|'];
+let missed = 0;
+let total = 0;
+for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
+  const found = new Map<string, Mutant>();
+  const base = await run(op, (_req, res) => {
+    for (const m of mutantsOf(res)) found.set(mutantLabel(m), m);
+    return undefined;
+  });
+  const before = new Set(base.fails ?? []);
+  const rows = await mapLimited([...found.values()], Number(opts.parallel) || 2, async (m) => {
+    const r = await run(op, (_req, res) => applyMutant(m, res));
+    const newly = r.fails === undefined ? ['(the run refused to start)'] : r.fails.filter((id) => !before.has(id));
+    return { m, newly, hits: r.hits };
+  });
+  for (const { m, newly, hits } of rows) {
+    total++;
+    if (newly.length === 0) missed++;
+    const line = `| ${op} | ${mutantLabel(m)} | ${newly.length ? 'yes' : '**no**'} | ${hits} | ${newly[0] ?? '—'} |`;
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  }
+}
+lines.splice(2, 0, `${total - missed} of ${total} field removals noticed by a check of their operation.`, '');
+mkdirSync(join(ROOT, 'reports'), { recursive: true });
+const out = join(ROOT, 'reports', `mutants-${target}.md`);
+writeFileSync(out, `${lines.join('\n')}\n`);
+process.stdout.write(`mutants: ${total - missed} of ${total} noticed; ${out}\n`);
