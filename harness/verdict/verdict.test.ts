@@ -24,6 +24,13 @@ describe('verdicts', () => {
     expect(judgeVerdict('pass', pinned)).toBe('unexpected-pass');
   });
 
+  test('a pin matches the failed assertion (the first line of the message) or the observed value, not the expected value', () => {
+    const pinned = { expected: 'fail' as const, observed: 'LocationConstraint' };
+    expect(judgeVerdict('fail', pinned, { observed: '"default"', message: 'LocationConstraint\n  expected: ""\n  observed: "default"' })).toBe('known-deviation');
+    // Another assertion failed; only its expected value mentions the pinned text.
+    expect(judgeVerdict('fail', pinned, { observed: '<?xml version="1.0"?>', message: 'response body\n  expected: <LocationConstraint> document\n  observed: <?xml version="1.0"?>' })).toBe('fail');
+  });
+
   test('exit code: 0 conformant, 1 non-conformance, 3 could not judge', () => {
     expect(exitCodeFor(countVerdicts(['pass', 'known-deviation', 'skipped']))).toBe(0);
     expect(exitCodeFor(countVerdicts(['pass', 'fail']))).toBe(1);

@@ -26,14 +26,17 @@ export function computeVerdict(outcome: Outcome, expected?: ExpectedOutcome): Ve
 
 /**
  * The verdict of a check with its expectation: a known deviation must fail the known way — when the
- * expectation pins what was observed (`observed`, a substring of the failure's observed value or
- * message), any other failure is a new one (`fail`).
+ * expectation pins what was observed (`observed`, a substring of the failure's observed value or of
+ * the first line of its message: the assertion that failed), any other failure is a new one (`fail`).
+ * The rest of the message (its "expected:" line, notes) is not matched: a pin "LocationConstraint"
+ * must not match a failure whose expected value merely mentions <LocationConstraint>.
  */
 export function judgeVerdict(outcome: Outcome, expectation?: { expected: ExpectedOutcome; observed?: string }, error?: { observed?: string; message?: string }): Verdict {
   const verdict = computeVerdict(outcome, expectation?.expected);
   const pinned = expectation?.observed;
   if (verdict !== 'known-deviation' || pinned === undefined) return verdict;
-  return `${error?.observed ?? ''}\n${error?.message ?? ''}`.includes(pinned) ? verdict : 'fail';
+  const assertion = (error?.message ?? '').split('\n')[0] ?? '';
+  return `${error?.observed ?? ''}\n${assertion}`.includes(pinned) ? verdict : 'fail';
 }
 
 /** A verdict that makes the run exit non-zero. */
