@@ -231,6 +231,23 @@ op.check(
 
 op.check(
   {
+    id: 'CreateBucket/invalid-name-names-bucket',
+    spec: '#API_CreateBucket_RequestSyntax',
+    level: 'required',
+    title: 'the InvalidBucketName error names the requested name, as sent, in <BucketName>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_uppercase_bucket_name#uppercase-bucket', 'BucketName <bucket-name:1>: the requested upper-case name (masked by exact value)')],
+  },
+  async () => {
+    const name = `Bad_${rt.runId}-named`;
+    const res = await raw({ ...rt, pathStyle: true }, { method: 'PUT', bucket: name });
+    if (res.status === 200) await raw({ ...rt, pathStyle: true }, { method: 'DELETE', bucket: name });
+    expectRawError(res, { status: 400, code: 'InvalidBucketName' }, 'CreateBucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, name);
+  },
+);
+
+op.check(
+  {
     id: 'CreateBucket/canned-acl-public-read',
     spec: '#API_CreateBucket_RequestSyntax',
     level: 'required',

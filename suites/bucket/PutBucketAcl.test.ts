@@ -467,6 +467,22 @@ op.check(
 
 op.check(
   {
+    id: 'PutBucketAcl/nothing-specified-names-header',
+    spec: ERRORS,
+    level: 'required',
+    title: 'the MissingSecurityHeader error of PUT ?acl with nothing specified names <MissingHeaderName>x-amz-acl',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-empty`, 'MissingHeaderName "x-amz-acl"')],
+  },
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, {});
+    expectRawError(res, { status: 400, code: 'MissingSecurityHeader' }, 'PutBucketAcl');
+    expectEqual('<Error><MissingHeaderName>', res.error()?.missingHeaderName, 'x-amz-acl');
+  },
+);
+
+op.check(
+  {
     id: 'PutBucketAcl/no-such-bucket',
     spec: ERRORS,
     level: 'required',

@@ -435,6 +435,24 @@ op.check(
 
 op.check(
   {
+    id: 'GetObject/part-number-too-large-names-count',
+    spec: '#API_GetObject_RequestSyntax',
+    level: 'required',
+    title: 'the InvalidPartNumber error of GET ?partNumber=10 (two parts) names <PartNumberRequested>10 and <ActualPartCount>2',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#part-doesnt-exist', 'ActualPartCount "2", PartNumberRequested "10"')],
+    timeoutMs: 240_000,
+  },
+  async ({ s3, bucket }) => {
+    const key = await multipartObject(s3, bucket);
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { partNumber: '10' }, headers: { connection: 'close' } });
+    expectRawError(res, { status: 416, code: 'InvalidPartNumber' }, 'GET ?partNumber=10');
+    expectEqual('<Error><PartNumberRequested>', res.error()?.partNumberRequested, '10');
+    expectEqual('<Error><ActualPartCount>', res.error()?.actualPartCount, '2');
+  },
+);
+
+op.check(
+  {
     id: 'GetObject/part-number-with-range',
     spec: '#API_GetObject_RequestSyntax',
     level: 'required',
@@ -474,6 +492,22 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: CKEY, query: { partNumber: '2' } });
     expectRawError(res, { status: 416, code: 'InvalidPartNumber' }, 'GET ?partNumber=2 of a simple object');
+  },
+);
+
+op.check(
+  {
+    id: 'GetObject/part-number-simple-object-names-count',
+    spec: '#API_GetObject_RequestSyntax',
+    level: 'required',
+    title: 'the InvalidPartNumber error of GET ?partNumber=2 of a single-PUT object names <PartNumberRequested>2 and <ActualPartCount>1',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part#part-no-multipart', 'ActualPartCount "1", PartNumberRequested "2"')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: CKEY, query: { partNumber: '2' } });
+    expectRawError(res, { status: 416, code: 'InvalidPartNumber' }, 'GET ?partNumber=2 of a simple object');
+    expectEqual('<Error><PartNumberRequested>', res.error()?.partNumberRequested, '2');
+    expectEqual('<Error><ActualPartCount>', res.error()?.actualPartCount, '1');
   },
 );
 

@@ -345,4 +345,27 @@ export const BUCKET_FAULTS: Fault[] = [
         ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
         : undefined,
   },
+  {
+    id: 'bucket7/invalid-name-drops-name',
+    area: 'bucket',
+    operation: 'CreateBucket',
+    description: 'the InvalidBucketName error of CreateBucket carries no <BucketName>',
+    only: ['CreateBucket/invalid-name-names-bucket'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'CreateBucket' || errorCode(res) !== 'InvalidBucketName') return;
+      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/, '')) };
+    },
+  },
+  {
+    id: 'bucket7/missing-security-header-unnamed',
+    area: 'bucket',
+    operation: 'PutBucketAcl',
+    description: 'the MissingSecurityHeader error of PutBucketAcl names x-amz-grant-full-control in <MissingHeaderName> instead of x-amz-acl',
+    only: ['PutBucketAcl/nothing-specified-names-header'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'PutBucketAcl' || errorCode(res) !== 'MissingSecurityHeader') return;
+      const xml = res.body.toString('utf8').replace(/<MissingHeaderName>[^<]*<\/MissingHeaderName>/, '');
+      return { ...res, body: Buffer.from(xml.replace('</Code>', '</Code><MissingHeaderName>x-amz-grant-full-control</MissingHeaderName>')) };
+    },
+  },
 ];
