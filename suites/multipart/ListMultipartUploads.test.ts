@@ -292,6 +292,27 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'ListMultipartUploads/markers-echoed-empty',
+    spec: '#API_ListMultipartUploads_ResponseElements',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'ListMultipartUploads without markers → the answer carries <KeyMarker> and <UploadIdMarker>, both empty',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-empty', 'KeyMarker "", UploadIdMarker ""'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-all-uploads', 'KeyMarker "", UploadIdMarker ""'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, prefix: 'nothing-here/' } });
+    expectEqual('ListMultipartUploads status', res.status, 200);
+    const r = res.xml()?.ListMultipartUploadsResult as Record<string, unknown> | undefined;
+    expectEqual('ListMultipartUploadsResult/KeyMarker', r?.KeyMarker, '');
+    expectEqual('ListMultipartUploadsResult/UploadIdMarker', r?.UploadIdMarker, '');
+  },
+);
+
 /** Decode an encoding-type=url value: percent-escapes, and '+' for a space (form encoding). */
 function decodeUrlValue(v: string): string {
   return urlDecode(v.replace(/\+/g, '%20'));

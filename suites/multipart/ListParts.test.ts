@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -252,6 +252,23 @@ op.check(
   },
   async ({ s3, bucket }) => {
     await expectS3Error(s3.send(new ListPartsCommand({ Bucket: bucket, Key: 'lp/unknown', UploadId: unknownUploadId() })), { status: 404, code: 'NoSuchUpload' });
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/no-such-upload-names-upload-id',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the NoSuchUpload error of ListParts names the upload id of the request in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_and_list_parts#list-part-after-complete-exc', 'UploadId <upload-id:1>: the upload id of the request')],
+  },
+  async ({ bucket }) => {
+    const id = unknownUploadId();
+    const res = await raw(rt, { method: 'GET', bucket, key: 'lp/unknown-named', query: { uploadId: id } });
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'ListParts of an unknown upload id');
+    expectEqual('<Error><UploadId>', res.error()?.uploadId, id);
   },
 );
 

@@ -353,4 +353,23 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['CreateMultipartUpload/invalid-storage-class'],
     onResponse: (req, res) => (operationOf(req) === 'CreateMultipartUpload' && errorCode(res) === 'InvalidStorageClass' ? recode(res, 'InvalidArgument') : undefined),
   },
+  {
+    id: 'multipart8/list-parts-no-such-upload-unnamed',
+    area: 'multipart',
+    operation: 'ListParts',
+    description: 'the NoSuchUpload error of ListParts carries no <UploadId>',
+    only: ['ListParts/no-such-upload-names-upload-id'],
+    onResponse: (req, res) => {
+      if (operationOf(req) !== 'ListParts' || errorCode(res) !== 'NoSuchUpload') return;
+      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<UploadId>[^<]*<\/UploadId>/, '')) };
+    },
+  },
+  {
+    id: 'multipart8/list-uploads-markers-omitted',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'a ListMultipartUploads answer made without markers omits <KeyMarker> and <UploadIdMarker>',
+    only: ['ListMultipartUploads/markers-echoed-empty'],
+    onResponse: editBody(['ListMultipartUploads'], (xml) => xml.replace(/<KeyMarker\s*\/>|<KeyMarker><\/KeyMarker>|<UploadIdMarker\s*\/>|<UploadIdMarker><\/UploadIdMarker>/g, '')),
+  },
 ];
