@@ -5,7 +5,7 @@
  * code, the request-id headers dropped. The bucket-name rules are the naming area (naming.ts).
  * See kit.ts for the shape of a fault.
  */
-import { acceptRejected, dropHeaders, editBody, editElements, errorCode, operationOf, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editElements, errorCode, operationOf, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyResponse } from '../proxy.ts';
 
 /** An S3 error document with a RequestId element (the kit's s3Error has none). */
@@ -285,10 +285,7 @@ export const BUCKET_FAULTS: Fault[] = [
     operation: 'DeleteBucket',
     description: 'the NoSuchBucket error of DeleteBucket carries no <BucketName>',
     only: ['DeleteBucket/no-such-bucket-name'],
-    onResponse: (req, res) =>
-      operationOf(req) === 'DeleteBucket' && errorCode(res) === 'NoSuchBucket'
-        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
-        : undefined,
+    onResponse: dropErrorElement(['DeleteBucket'], 'NoSuchBucket', 'BucketName'),
   },
   // ---- the fifth catalogue (bucket5/…) --------------------------------------------------------
   {
@@ -306,10 +303,7 @@ export const BUCKET_FAULTS: Fault[] = [
     operation: 'PutBucketAcl',
     description: 'the InvalidArgument error of PutBucketAcl carries no <ArgumentName>',
     only: ['PutBucketAcl/invalid-canned-acl-argument'],
-    onResponse: (req, res) =>
-      operationOf(req) === 'PutBucketAcl' && errorCode(res) === 'InvalidArgument'
-        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<ArgumentName>[^<]*<\/ArgumentName>/g, '')) }
-        : undefined,
+    onResponse: dropErrorElement(['PutBucketAcl'], 'InvalidArgument', 'ArgumentName'),
   },
   {
     id: 'bucket6/canned-acl-wrong-argument-value',
@@ -328,10 +322,7 @@ export const BUCKET_FAULTS: Fault[] = [
     operation: 'CreateBucket',
     description: 'the BucketAlreadyOwnedByYou error of CreateBucket carries no <BucketName>',
     only: ['CreateBucket/duplicate-same-owner-names-bucket'],
-    onResponse: (req, res) =>
-      operationOf(req) === 'CreateBucket' && errorCode(res) === 'BucketAlreadyOwnedByYou'
-        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
-        : undefined,
+    onResponse: dropErrorElement(['CreateBucket'], 'BucketAlreadyOwnedByYou', 'BucketName'),
   },
   {
     id: 'bucket6/not-empty-drops-name',
@@ -340,10 +331,7 @@ export const BUCKET_FAULTS: Fault[] = [
     description: 'the BucketNotEmpty error of DeleteBucket carries no <BucketName>',
     only: ['DeleteBucket/not-empty-names-bucket'],
     upstream: 'rgw', // Swift's s3api writes no BucketName in BucketNotEmpty (a known deviation)
-    onResponse: (req, res) =>
-      operationOf(req) === 'DeleteBucket' && errorCode(res) === 'BucketNotEmpty'
-        ? { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/g, '')) }
-        : undefined,
+    onResponse: dropErrorElement(['DeleteBucket'], 'BucketNotEmpty', 'BucketName'),
   },
   {
     id: 'bucket7/invalid-name-drops-name',
@@ -351,10 +339,7 @@ export const BUCKET_FAULTS: Fault[] = [
     operation: 'CreateBucket',
     description: 'the InvalidBucketName error of CreateBucket carries no <BucketName>',
     only: ['CreateBucket/invalid-name-names-bucket'],
-    onResponse: (req, res) => {
-      if (operationOf(req) !== 'CreateBucket' || errorCode(res) !== 'InvalidBucketName') return;
-      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/, '')) };
-    },
+    onResponse: dropErrorElement(['CreateBucket'], 'InvalidBucketName', 'BucketName'),
   },
   {
     id: 'bucket7/missing-security-header-unnamed',

@@ -72,6 +72,16 @@ export function ok(headers: Record<string, string> = {}, body = ''): ProxyRespon
   return { status: 200, headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'fault', ...headers }, body: Buffer.from(body) };
 }
 
+/** Remove every <tag> element from the error answers with this code of these operations (an error that no longer names what AWS names). */
+export function dropErrorElement(ops: Operation[], code: string, tag: string): FaultHooks['onResponse'] {
+  return (req, res) => {
+    if (!ops.includes(operationOf(req) as Operation) || errorCode(res) !== code) return;
+    const xml = res.body.toString('utf8');
+    const out = xml.replace(new RegExp(`<${tag}>[^<]*</${tag}>`, 'g'), '');
+    return out === xml ? undefined : { ...res, body: Buffer.from(out) };
+  };
+}
+
 /** Answer success where the target rejected with one of these codes (a server that "accepts" what it must refuse). */
 export function acceptRejected(ops: Operation[] | 'any', codes: string[], status?: number, when?: (req: ProxyRequest) => boolean): FaultHooks['onResponse'] {
   return (req, res) => {

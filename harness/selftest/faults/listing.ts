@@ -4,7 +4,7 @@
  * request parameter ignored or not echoed, key names rewritten or wrongly URL-encoded (a
  * normalising gateway), request-id headers dropped. See kit.ts for the shape of a fault.
  */
-import { dropHeaders, editBody, editElements, errorCode, operationOf, reverseElements, s3Error, stripQueryParam, xmlEscape, type Fault } from './kit.ts';
+import { dropErrorElement, dropHeaders, editBody, editElements, errorCode, operationOf, reverseElements, s3Error, stripQueryParam, xmlEscape, type Fault } from './kit.ts';
 import { queryOf, type ProxyRequest } from '../proxy.ts';
 
 const noQuery = (req: ProxyRequest, p: string): boolean => !queryOf(req.url).has(p);
@@ -341,10 +341,6 @@ export const LISTING_FAULTS: Fault[] = [
     operation: ['ListObjects', 'ListObjectsV2'],
     description: 'the NoSuchBucket error of a listing carries no <BucketName>',
     only: ['ListObjects/no-such-bucket-names-bucket', 'ListObjectsV2/no-such-bucket-names-bucket'],
-    onResponse: (req, res) => {
-      const o = operationOf(req);
-      if ((o !== 'ListObjects' && o !== 'ListObjectsV2') || errorCode(res) !== 'NoSuchBucket') return;
-      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<BucketName>[^<]*<\/BucketName>/, '')) };
-    },
+    onResponse: dropErrorElement(['ListObjects', 'ListObjectsV2'], 'NoSuchBucket', 'BucketName'),
   },
 ];

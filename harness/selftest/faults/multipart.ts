@@ -7,7 +7,7 @@
  * See kit.ts for the shape of a fault.
  */
 import type { Operation } from '../../check/operations.ts';
-import { acceptRejected, dropHeaders, editBody, errorCode, operationOf, recode, s3Error, stripRequestHeader, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, errorCode, operationOf, recode, s3Error, stripRequestHeader, type Fault } from './kit.ts';
 import { queryOf } from '../proxy.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
@@ -359,10 +359,7 @@ export const MULTIPART_FAULTS: Fault[] = [
     operation: 'ListParts',
     description: 'the NoSuchUpload error of ListParts carries no <UploadId>',
     only: ['ListParts/no-such-upload-names-upload-id'],
-    onResponse: (req, res) => {
-      if (operationOf(req) !== 'ListParts' || errorCode(res) !== 'NoSuchUpload') return;
-      return { ...res, body: Buffer.from(res.body.toString('utf8').replace(/<UploadId>[^<]*<\/UploadId>/, '')) };
-    },
+    onResponse: dropErrorElement(['ListParts'], 'NoSuchUpload', 'UploadId'),
   },
   {
     id: 'multipart8/list-uploads-markers-omitted',
