@@ -72,3 +72,20 @@ export function evidenceProblems(level: Level, evidence: readonly Evidence[]): s
   }
   return out;
 }
+
+/** Where AWS defines the envelope of every REST error answer (the `<Op>/error-envelope` checks). */
+export const ERROR_ENVELOPE_SPEC = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses';
+
+/** Why every error answer has AWS's envelope: two AWS pages and a recorded AWS error body. */
+export const ERROR_ENVELOPE_EVIDENCE: readonly Evidence[] = [
+  doc(
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingRESTError.html',
+    'If a REST request results in an error, the HTTP reply has: An XML error document as the response body; Content-Type: application/xml; An appropriate 3xx, 4xx, or 5xx HTTP status code',
+  ),
+  doc(
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingRESTError.html',
+    'Following are response headers returned by all operations: x-amz-request-id: A unique ID assigned to each request by the system. … x-amz-id-2: A special token that will help us to troubleshoot problems.',
+  ),
+  doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html', 'RequestId: ID of the request associated with the error'),
+  recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_presigned_url_expired[s3v4]#expired-exception', 'an AWS error body: Code, Message, RequestId and HostId'),
+];

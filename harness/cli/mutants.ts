@@ -7,7 +7,7 @@
  * (when AWS defines the field, on evidence) or a field AWS does not send (a server's own). A measurement
  * of depth, not a test: it never fails on a number. Writes reports/mutants-<target>.md.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -28,8 +28,10 @@ const program = new Command('mutants')
   .option('--target <name>', 'swift-local or rgw-local (the server behind the proxy)', 'rgw-local')
   .option('--ops <list>', 'comma-separated operations', S3_OPERATIONS.join(','))
   .option('--parallel <n>', 'mutant runs at a time', '2')
+  .option('--alter', "change each field's value to a wrong one of the same shape, instead of removing it")
   .parse();
-const opts = program.opts<{ target: string; ops: string; parallel: string }>();
+const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean }>();
+const mode = opts.alter ? 'alter' : 'remove';
 if (opts.target !== 'swift-local' && opts.target !== 'rgw-local') {
   process.stderr.write(`mutants: --target must be swift-local or rgw-local, not ${opts.target}\n`);
   process.exit(2);
@@ -49,19 +51,21 @@ async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyRespons
       return { fails: readResults(reportDir, target).results.filter((e) => e.verdict === 'fail').map((e) => e.id), hits: proxy.hits() };
     } catch {
       return { fails: undefined, hits: proxy.hits() }; // no results: the run refused to start (preflight)
+    } finally {
+      rmSync(reportDir, { recursive: true, force: true });
     }
   } finally {
     await proxy.close();
   }
 }
 
-const lines = [`# Field mutants (${target} behind the fault proxy)`, '', '| operation | field removed | noticed | answers changed | first check that failed |', '|---|---|---|---:|---|'];
+const lines = [`# Field mutants (${target} behind the fault proxy${mode === 'alter' ? ', values altered' : ''})`, '', `| operation | field ${mode === 'alter' ? 'altered' : 'removed'} | noticed | answers changed | first check that failed |`, '|---|---|---|---:|---|'];
 let missed = 0;
 let total = 0;
 for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
   const found = new Map<string, Mutant>();
   const base = await run(op, (_req, res) => {
-    for (const m of mutantsOf(res)) found.set(mutantLabel(m), m);
+    for (const m of mutantsOf(res, mode)) found.set(mutantLabel(m), m);
     return undefined;
   });
   const before = new Set(base.fails ?? []);
@@ -78,8 +82,8 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
     process.stdout.write(`${line}\n`);
   }
 }
-lines.splice(2, 0, `${total - missed} of ${total} field removals noticed by a check of their operation.`, '');
+lines.splice(2, 0, `${total - missed} of ${total} field ${mode === 'alter' ? 'alterations' : 'removals'} noticed by a check of their operation.`, '');
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
-const out = join(ROOT, 'reports', `mutants-${target}.md`);
+const out = join(ROOT, 'reports', `mutants-${target}${mode === 'alter' ? '-altered' : ''}.md`);
 writeFileSync(out, `${lines.join('\n')}\n`);
 process.stdout.write(`mutants: ${total - missed} of ${total} noticed; ${out}\n`);

@@ -112,6 +112,27 @@ export function expectRawError(res: RawResponse, want: ErrorSpec, what = 'reques
   return o;
 }
 
+/**
+ * The raw response must be the given error with the envelope AWS gives every REST error answer
+ * (UsingRESTError.html, ErrorResponses.html): x-amz-request-id and x-amz-id-2 headers (every
+ * operation's answer), and — unless it answers a HEAD, which has no body — Content-Type
+ * application/xml and an <Error> document with a non-empty <Code>, <Message> and <RequestId>.
+ */
+export function expectErrorEnvelope(res: RawResponse, want: ErrorSpec, what = 'request', head = false): void {
+  expectRawError(res, want, what);
+  for (const h of ['x-amz-request-id', 'x-amz-id-2']) {
+    const v = res.headers[h];
+    if (!v || !/\S/.test(v)) fail(`${what}: header ${h} of the error answer`, 'a non-empty value', show(v));
+  }
+  if (head) return;
+  const type = res.headers['content-type'];
+  if (type === undefined || !/^(application|text)\/xml\b/.test(type)) fail(`${what}: Content-Type of the error answer`, 'application/xml', show(type));
+  const err = res.error();
+  if (!err) fail(`${what}: body of the error answer`, 'an <Error> document', show(res.text().slice(0, 200)));
+  if (!err.message) fail(`${what}: <Error><Message>`, 'a non-empty message', show(err.message));
+  if (!err.requestId) fail(`${what}: <Error><RequestId>`, 'a non-empty request id', show(err.requestId));
+}
+
 export function expectStatus(res: { status: number } | RawResponse, status: number | readonly number[], what = 'request'): void {
   const ok = typeof status === 'number' ? res.status === status : status.includes(res.status);
   if (!ok) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMutant, isXmlBody, mutantLabel, mutantsOf } from './mutants.ts';
+import { alterValue, applyMutant, isXmlBody, mutantLabel, mutantsOf } from './mutants.ts';
 
 const xml = (status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/xml' }) => ({ status, headers, body: Buffer.from(body) });
 
@@ -29,5 +29,30 @@ describe('field mutants', () => {
     const ok = xml(200, '<R/>', { 'content-type': 'application/xml', etag: '"x"' });
     expect(applyMutant({ cls: 'err', kind: 'header', name: 'etag' }, ok)).toBeUndefined();
     expect(applyMutant({ cls: '2xx', kind: 'header', name: 'etag' }, ok)?.headers).toEqual({ 'content-type': 'application/xml' });
+  });
+
+  test('a value is altered to a wrong one of the same shape', () => {
+    expect(alterValue('0')).toBe('1');
+    expect(alterValue('1000')).toBe('1001');
+    expect(alterValue('99999999999999999999')).toBe('100000000000000000000');
+    expect(alterValue('true')).toBe('false');
+    expect(alterValue('false')).toBe('true');
+    expect(alterValue('2026-12-01T10:00:00.000Z')).toBe('2025-12-01T10:00:00.000Z');
+    expect(alterValue('Tue, 01 Dec 2026 10:00:00 GMT')).toBe('Tue, 01 Dec 2025 10:00:00 GMT');
+    expect(alterValue('"0cc175b9c0f1b6a831c399e269772661"')).toBe('"1cc175b9c0f1b6a831c399e269772661"');
+    expect(alterValue('&quot;9cc175b9c0f1b6a831c399e269772661-2&quot;')).toBe('&quot;0cc175b9c0f1b6a831c399e269772661-2&quot;');
+    expect(alterValue('STANDARD')).toBe('STANDARDx');
+    expect(alterValue('')).toBe('x');
+  });
+
+  test('alter mutants: each header and each leaf element once; applying one changes every occurrence', () => {
+    const res = xml(200, '<R><Contents><Key>a</Key><Size>1</Size></Contents><Contents><Key>b</Key><Size>2</Size></Contents><Prefix></Prefix></R>', { 'content-type': 'application/xml', etag: '"x"' });
+    const ms = mutantsOf(res, 'alter');
+    expect(ms.map(mutantLabel)).toEqual(['2xx content-type altered', '2xx etag altered', '2xx <Key> altered', '2xx <Size> altered', '2xx <Prefix> altered']);
+    const size = ms.find((m) => m.name === 'Size');
+    expect(size && applyMutant(size, res)?.body.toString()).toBe('<R><Contents><Key>a</Key><Size>2</Size></Contents><Contents><Key>b</Key><Size>3</Size></Contents><Prefix></Prefix></R>');
+    const etag = ms.find((m) => m.name === 'etag');
+    expect(etag && applyMutant(etag, res)?.headers.etag).toBe('"x"x');
+    expect(applyMutant({ cls: '2xx', kind: 'element', name: 'Missing', change: 'alter' }, res)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Field mutants: the answers of an operation with one response field removed — an XML element of a
- * success or error body, or a header. Run through the fault proxy (harness/cli/mutants.ts), a mutant
+ * success or error body, or a header — or (`alter`) with one field's value changed to a plausible
+ * wrong one of the same shape: a number one more, a boolean flipped, a date a year earlier, an ETag
+ * with one hex digit changed, any other text with a character added. Run through the fault proxy (harness/cli/mutants.ts), a mutant
  * that makes no check of its operation fail is a field no check asserts: a gap in depth, or a field AWS
  * does not define (a server's own extension). Pure functions here; the driver needs servers.
  */
@@ -21,9 +23,37 @@ export interface Mutant {
   kind: 'element' | 'header';
   /** The element's tag or the header's lower-case name. */
   name: string;
+  /** Remove the field (the default), or change its value (leaf elements and headers only). */
+  change?: 'remove' | 'alter';
 }
 
-export const mutantLabel = (m: Mutant): string => `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}`;
+export type MutantMode = 'remove' | 'alter';
+
+export const mutantLabel = (m: Mutant): string => `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : ''}`;
+
+const ISO_DATE = /^(\d{4})(-\d\d-\d\dT)/;
+const HTTP_DATE_YEAR = /^([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} )(\d{4})( )/;
+
+/**
+ * A plausible wrong value of the same shape as `v`: what a server that gets the field wrong (not one
+ * that leaves it out) would send. Never equal to `v`.
+ */
+export function alterValue(v: string): string {
+  if (/^\d+$/.test(v)) return (BigInt(v) + 1n).toString();
+  if (v === 'true') return 'false';
+  if (v === 'false') return 'true';
+  const iso = ISO_DATE.exec(v);
+  if (iso) return v.replace(ISO_DATE, (_m, y: string, rest: string) => `${Number(y) - 1}${rest}`);
+  const http = HTTP_DATE_YEAR.exec(v);
+  if (http) return v.replace(HTTP_DATE_YEAR, (_m, a: string, y: string, b: string) => `${a}${Number(y) - 1}${b}`);
+  // An ETag (quoted or entity-escaped, single or multipart): its first hex digit changed.
+  const hex = /^(&quot;|")?([0-9a-f])/.exec(v);
+  if (hex && /^(&quot;|")?[0-9a-f]{32}(-\d+)?(&quot;|")?$/.test(v)) {
+    const d = hex[2] as string;
+    return `${hex[1] ?? ''}${d === '0' ? '1' : '0'}${v.slice((hex[1] ?? '').length + 1)}`;
+  }
+  return `${v}x`;
+}
 
 /** An XML body (not an object's bytes that happen to contain "<"). */
 export function isXmlBody(res: Pick<ProxyResponse, 'headers' | 'body'>): boolean {
@@ -32,11 +62,28 @@ export function isXmlBody(res: Pick<ProxyResponse, 'headers' | 'body'>): boolean
   return (type === '' || /xml/i.test(type)) && (head.startsWith('<?xml') || /^<[A-Za-z]/.test(head));
 }
 
-/** The mutants an answer offers: each element tag of its XML body, each header but the transport ones. */
-export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'>): Mutant[] {
+/** A leaf element: its text, with no child element. */
+const leafPattern = (tag: string): RegExp => new RegExp(`(<${tag}(?:\\s[^>]*)?>)([^<]*)(</${tag}>)`, 'g');
+
+/**
+ * The mutants an answer offers: each element tag of its XML body, each header but the transport ones
+ * (`remove`); or each header and each leaf element's tag, once (`alter`).
+ */
+export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'>, mode: MutantMode = 'remove'): Mutant[] {
   const cls = res.status < 300 ? '2xx' : 'err';
   const out: Mutant[] = [];
-  for (const h of Object.keys(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase())) out.push({ cls, kind: 'header', name: h.toLowerCase() });
+  const change = mode === 'alter' ? { change: 'alter' as const } : {};
+  for (const h of Object.keys(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase())) out.push({ cls, kind: 'header', name: h.toLowerCase(), ...change });
+  if (mode === 'alter') {
+    if (!isXmlBody(res)) return out;
+    const seen = new Set<string>();
+    for (const m of res.body.toString('utf8').matchAll(/<([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?>[^<]*<\/\1>/g)) {
+      const tag = m[1] as string;
+      if (!seen.has(tag)) out.push({ cls, kind: 'element', name: tag, change: 'alter' });
+      seen.add(tag);
+    }
+    return out;
+  }
   if (isXmlBody(res)) {
     const seen = new Set<string>();
     for (const m of res.body.toString('utf8').matchAll(/<([A-Za-z][A-Za-z0-9]*)[\s>/]/g)) {
@@ -50,9 +97,23 @@ export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'
   return out;
 }
 
-/** The answer with the mutant's field removed (every occurrence), or undefined when it has none. */
+/**
+ * The answer with the mutant's field removed or altered (every occurrence), or undefined when it has
+ * none.
+ */
 export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | undefined {
   if ((m.cls === '2xx') !== (res.status < 300)) return undefined;
+  if (m.change === 'alter') {
+    if (m.kind === 'header') {
+      const v = res.headers[m.name];
+      if (v === undefined) return undefined;
+      return { ...res, headers: { ...res.headers, [m.name]: Array.isArray(v) ? v.map(alterValue) : alterValue(String(v)) } };
+    }
+    if (!isXmlBody(res)) return undefined;
+    const xml = res.body.toString('utf8');
+    const changed = xml.replace(leafPattern(m.name), (_all, open: string, text: string, close: string) => `${open}${alterValue(text)}${close}`);
+    return changed === xml ? undefined : { ...res, body: Buffer.from(changed) };
+  }
   if (m.kind === 'header') {
     if (res.headers[m.name] === undefined) return undefined;
     const headers = { ...res.headers };

@@ -1,5 +1,5 @@
 import { CreateBucketCommand, GetBucketAclCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adoptBucket, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { adoptBucket, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { ALL_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, locationConfigXml, regionalRuntime } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
@@ -340,5 +340,21 @@ op.check(
     const got = await raw(rt, { method: 'GET', bucket: name, key: 'kept' });
     expectStatus(got, 200, 'GetObject after the repeated CreateBucket');
     expectEqual('body of the kept object', got.text(), 'kept');
+  },
+);
+
+op.check(
+  {
+    id: 'CreateBucket/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "PUT of an invalid name, 400 InvalidBucketName → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const name = `Bad_${rt.runId}-envelope`;
+    const res = await raw({ ...rt, pathStyle: true }, { method: 'PUT', bucket: name });
+    if (res.status === 200) await raw({ ...rt, pathStyle: true }, { method: 'DELETE', bucket: name });
+    expectErrorEnvelope(res, { status: 400, code: 'InvalidBucketName' }, 'CreateBucket of an invalid name');
   },
 );

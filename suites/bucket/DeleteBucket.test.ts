@@ -1,5 +1,5 @@
 import { CreateMultipartUploadCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders, settle } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
@@ -152,5 +152,20 @@ op.check(
     const name = await createBucket(rt, { hint: 'keep' });
     expectRawError(await raw(rt, { method: 'DELETE', bucket: name, auth: 'alt' }), { status: 403, code: 'AccessDenied' }, 'DeleteBucket by the second user');
     expectStatus(await raw(rt, { method: 'HEAD', bucket: name }), 200, 'HeadBucket after the refused delete');
+  },
+);
+
+op.check(
+  {
+    id: 'DeleteBucket/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "DELETE of a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'DELETE', bucket: missing });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteBucket of a missing bucket');
   },
 );

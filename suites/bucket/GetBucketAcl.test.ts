@@ -1,4 +1,4 @@
-import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { canonicalId, expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
@@ -82,5 +82,20 @@ op.check(
   },
   async ({ bucket }) => {
     expectRawError(await raw(rt, { method: 'GET', bucket, query: { acl: '' }, auth: 'alt' }), { status: 403, code: 'AccessDenied' }, 'GetBucketAcl by the second user');
+  },
+);
+
+op.check(
+  {
+    id: 'GetBucketAcl/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "GET ?acl of a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { acl: '' } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketAcl of a missing bucket');
   },
 );

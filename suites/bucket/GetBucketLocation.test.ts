@@ -1,4 +1,4 @@
-import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const GET_LOCATION = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html';
@@ -72,5 +72,20 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { location: '' }, auth: 'alt' });
     expectRawError(res, { status: 403, code: 'AccessDenied' }, 'GetBucketLocation by the second user');
+  },
+);
+
+op.check(
+  {
+    id: 'GetBucketLocation/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "GET ?location of a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { location: '' } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketLocation of a missing bucket');
   },
 );

@@ -1,4 +1,4 @@
-import { doc, expectEqual, expectHeader, expectStatus, newBucketName, raw, recorded, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectStatus, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const HEAD_BUCKET = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html';
@@ -82,5 +82,20 @@ op.check(
     const res = await raw(rt, { method: 'HEAD', bucket, auth: 'alt' });
     expectStatus(res, 403, 'HeadBucket by the second user');
     expectEqual('body length', res.body.length, 0);
+  },
+);
+
+op.check(
+  {
+    id: 'HeadBucket/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "HEAD of a missing bucket, 404 → AWS's error envelope: x-amz-request-id, x-amz-id-2 (a HEAD has no body)",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'HEAD', bucket: missing });
+    expectErrorEnvelope(res, { status: 404 }, 'HeadBucket of a missing bucket', true);
   },
 );

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetBucketAclCommand, PutBucketAclCommand, type BucketCannedACL, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, putAs } from '../../harness/api/bucket.ts';
 
 const CANNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl';
@@ -642,5 +642,20 @@ op.check(
     const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
     expectEqual('grants', grantSet(got.Grants), []);
     await setCanned(s3, bucket, 'private');
+  },
+);
+
+op.check(
+  {
+    id: 'PutBucketAcl/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "PUT ?acl on a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, query: { acl: '' }, headers: { 'x-amz-acl': 'private' } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'PutBucketAcl of a missing bucket');
   },
 );

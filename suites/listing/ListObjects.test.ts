@@ -5,7 +5,7 @@
  * its title names (`aspects`), so each response field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -614,4 +614,19 @@ op.property<ModelInput>(
   },
   modelArbs(),
   (input, c) => fx.modelRun(input, c),
+);
+
+op.check(
+  {
+    id: 'ListObjects/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "GET of a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'ListObjects of a missing bucket');
+  },
 );

@@ -6,7 +6,7 @@
  * field has its own check.
  */
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import {
   DIR_KEY_BASE,
   DIR_KEYS,
@@ -688,4 +688,19 @@ op.property<ModelInput>(
   },
   modelArbs(),
   (input, c) => fx.modelRun(input, c),
+);
+
+op.check(
+  {
+    id: 'ListObjectsV2/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "GET ?list-type=2 of a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { 'list-type': '2' } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'ListObjectsV2 of a missing bucket');
+  },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -171,5 +171,19 @@ op.check(
     await step('AbortMultipartUpload', s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: id })));
     const etag = await expectObjectBytes(s3, bucket, key, original.segments);
     expectEqual('GetObject ETag (the original object’s)', etag, original.etag());
+  },
+);
+
+op.check(
+  {
+    id: 'AbortMultipartUpload/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "DELETE ?uploadId=<never issued>, 404 NoSuchUpload → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'DELETE', bucket, key: 'envelope', query: { uploadId: unknownUploadId() } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload of an unknown upload');
   },
 );

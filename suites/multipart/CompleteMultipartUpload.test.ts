@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeRaw, completeUpload, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, withUpload } from '../../harness/api/multipart.ts';
 
@@ -678,5 +678,19 @@ op.check(
       expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'CompleteMultipartUpload with If-Match of a deleted object');
       expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 404, 'HEAD of the key after the refused Complete');
     });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "POST ?uploadId=<never issued>, 404 NoSuchUpload → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await completeRaw(rt, bucket, 'envelope', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'CompleteMultipartUpload of an unknown upload');
   },
 );

@@ -1,5 +1,5 @@
 import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -206,5 +206,20 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'POST', bucket, key: 'create/outposts', query: { uploads: null }, headers: { 'x-amz-storage-class': 'OUTPOSTS' } });
     expectRawError(res, { status: 400, code: 'InvalidStorageClass' }, 'CreateMultipartUpload with x-amz-storage-class: OUTPOSTS');
+  },
+);
+
+op.check(
+  {
+    id: 'CreateMultipartUpload/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "POST ?uploads in a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'POST', bucket: missing, key: 'envelope', query: { uploads: '' } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'CreateMultipartUpload in a missing bucket');
   },
 );

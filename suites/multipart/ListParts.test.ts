@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -483,5 +483,19 @@ op.check(
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "GET ?uploadId=<never issued>, 404 NoSuchUpload → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'GET', bucket, key: 'envelope', query: { uploadId: unknownUploadId() } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'ListParts of an unknown upload');
   },
 );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
@@ -408,5 +408,19 @@ op.check(
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPart/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "PUT ?partNumber=1&uploadId=<never issued>, 404 NoSuchUpload → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'PUT', bucket, key: 'envelope', query: { partNumber: '1', uploadId: unknownUploadId() }, body: 'x' });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPart of an unknown upload');
   },
 );

@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -730,5 +730,20 @@ op.check(
       s3.send(new UploadPartCopyCommand({ Bucket: newBucketName(rt, 'missing'), Key: 'k', UploadId: unknownUploadId(), PartNumber: 1, CopySource: copySourceOf(bucket, SRC_KEY) })),
       { status: 404, code: 'NoSuchBucket' },
     );
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "UploadPartCopy (x-amz-copy-source) into uploadId=<never issued>, 404 NoSuchUpload → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
+    const res = await raw(rt, { method: 'PUT', bucket, key: 'envelope', query: { partNumber: '1', uploadId: unknownUploadId() }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY) } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPartCopy into an unknown upload');
   },
 );

@@ -18,6 +18,9 @@ import {
   recorded,
   step,
   operation,
+  expectErrorEnvelope,
+  ERROR_ENVELOPE_EVIDENCE,
+  ERROR_ENVELOPE_SPEC,
 } from '../../harness/api/index.ts';
 import { expectBytes, expectGetMatches, metaHeaders, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/api/object.ts';
 import { bytesFromSeed, keyArb, metadataBytes } from '../../fixtures/arbitraries/object.ts';
@@ -1162,5 +1165,19 @@ op.check(
     expectStatus(res, 200, 'CopyObject');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
     expectHeader(res.headers, 'x-amz-id-2', /\S/);
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "a copy whose source key does not exist, 404 NoSuchKey → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'PUT', bucket, key: 'envelope/dst', headers: { 'x-amz-copy-source': `/${bucket}/envelope/missing-source` } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchKey' }, 'CopyObject of a missing source');
   },
 );

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { putObjectRaw } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObject', { buckets: { bucket: { hint: 'del' } } });
@@ -197,5 +197,20 @@ op.check(
     expectStatus(res, 204, 'DELETE');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
     expectHeader(res.headers, 'x-amz-id-2', /\S/);
+  },
+);
+
+op.check(
+  {
+    id: 'DeleteObject/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "DELETE of a key in a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'DELETE', bucket: missing, key: 'envelope' });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObject in a missing bucket');
   },
 );

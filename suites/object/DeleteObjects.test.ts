@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObjects', { buckets: { bucket: { hint: 'multidel' } } });
@@ -495,5 +495,21 @@ op.check(
     expectStatus(res, 200, 'DeleteObjects');
     expectHeader(res.headers, 'x-amz-request-id', /\S/);
     expectHeader(res.headers, 'x-amz-id-2', /\S/);
+  },
+);
+
+op.check(
+  {
+    id: 'DeleteObjects/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "POST ?delete to a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const body = '<Delete><Object><Key>envelope</Key></Object></Delete>';
+    const res = await raw(rt, { method: 'POST', bucket: missing, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObjects in a missing bucket');
   },
 );

@@ -1,5 +1,5 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
@@ -314,3 +314,17 @@ for (const row of CONDITIONALS) {
     },
   );
 }
+
+op.check(
+  {
+    id: 'HeadObject/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "HEAD of a missing key, 404 → AWS's error envelope: x-amz-request-id, x-amz-id-2 (a HEAD has no body)",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'HEAD', bucket, key: 'envelope/missing' });
+    expectErrorEnvelope(res, { status: 404 }, 'HeadObject of a missing key', true);
+  },
+);

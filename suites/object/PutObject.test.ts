@@ -17,6 +17,9 @@ import {
   recorded,
   step,
   operation,
+  expectErrorEnvelope,
+  ERROR_ENVELOPE_EVIDENCE,
+  ERROR_ENVELOPE_SPEC,
 } from '../../harness/api/index.ts';
 import {
   WireConnection,
@@ -1181,5 +1184,20 @@ op.check(
     );
     expectEqual('PutObject ETag', out.ETag, quotedMd5(body));
     await expectGetMatches(rt, bucket, 'crc32-stream', { body });
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/error-envelope',
+    spec: ERROR_ENVELOPE_SPEC,
+    level: 'required',
+    title: "PUT of a key in a missing bucket, 404 NoSuchBucket → AWS's error envelope: request ids, application/xml, Code, Message, RequestId",
+    evidence: [...ERROR_ENVELOPE_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'envelope', body: 'x' });
+    expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'PutObject into a missing bucket');
   },
 );

@@ -5,7 +5,7 @@
  * code, the request-id headers dropped. The bucket-name rules are the naming area (naming.ts).
  * See kit.ts for the shape of a fault.
  */
-import { acceptRejected, dropErrorElement, dropHeaders, editBody, editElements, errorCode, operationOf, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editElements, editErrorAnswers, errorCode, operationOf, withoutHeader, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyResponse } from '../proxy.ts';
 
 /** An S3 error document with a RequestId element (the kit's s3Error has none). */
@@ -352,5 +352,14 @@ export const BUCKET_FAULTS: Fault[] = [
       const xml = res.body.toString('utf8').replace(/<MissingHeaderName>[^<]*<\/MissingHeaderName>/, '');
       return { ...res, body: Buffer.from(xml.replace('</Code>', '</Code><MissingHeaderName>x-amz-grant-full-control</MissingHeaderName>')) };
     },
+  },
+  // ---- the error envelope (bucket8/…) -----------------------------------------------------------
+  {
+    id: 'bucket8/error-no-id-2',
+    area: 'bucket',
+    operation: ['CreateBucket', 'HeadBucket', 'GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl', 'DeleteBucket'],
+    description: 'the error answers of the bucket operations carry no x-amz-id-2 header',
+    only: ['CreateBucket/error-envelope', 'HeadBucket/error-envelope', 'GetBucketLocation/error-envelope', 'GetBucketAcl/error-envelope', 'PutBucketAcl/error-envelope', 'DeleteBucket/error-envelope'],
+    onResponse: editErrorAnswers(['CreateBucket', 'HeadBucket', 'GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl', 'DeleteBucket'], (res) => withoutHeader(res, 'x-amz-id-2')),
   },
 ];

@@ -76,10 +76,28 @@ export function ok(headers: Record<string, string> = {}, body = ''): ProxyRespon
 export function dropErrorElement(ops: Operation[], code: string, tag: string): FaultHooks['onResponse'] {
   return (req, res) => {
     if (!ops.includes(operationOf(req) as Operation) || errorCode(res) !== code) return;
-    const xml = res.body.toString('utf8');
-    const out = xml.replace(new RegExp(`<${tag}>[^<]*</${tag}>`, 'g'), '');
-    return out === xml ? undefined : { ...res, body: Buffer.from(out) };
+    return withoutElement(res, tag);
   };
+}
+
+/** Edit the error answers (status ≥ 300) of these operations; `edit` returns the changed answer, or undefined. */
+export function editErrorAnswers(ops: Operation[], edit: (res: ProxyResponse) => ProxyResponse | undefined): FaultHooks['onResponse'] {
+  return (req, res) => (res.status >= 300 && ops.includes(operationOf(req) as Operation) ? edit(res) : undefined);
+}
+
+/** The answer without one header (undefined when it had none). */
+export function withoutHeader(res: ProxyResponse, name: string): ProxyResponse | undefined {
+  if (res.headers[name] === undefined) return undefined;
+  const headers = { ...res.headers };
+  delete headers[name];
+  return { ...res, headers };
+}
+
+/** The answer without any <tag> element of its XML body (undefined when it had none). */
+export function withoutElement(res: ProxyResponse, tag: string): ProxyResponse | undefined {
+  const xml = res.body.toString('utf8');
+  const out = xml.replace(new RegExp(`<${tag}>[^<]*</${tag}>`, 'g'), '');
+  return out === xml ? undefined : { ...res, body: Buffer.from(out) };
 }
 
 /** Answer success where the target rejected with one of these codes (a server that "accepts" what it must refuse). */

@@ -4,7 +4,7 @@
  * request parameter ignored or not echoed, key names rewritten or wrongly URL-encoded (a
  * normalising gateway), request-id headers dropped. See kit.ts for the shape of a fault.
  */
-import { dropErrorElement, dropHeaders, editBody, editElements, errorCode, operationOf, reverseElements, s3Error, stripQueryParam, xmlEscape, type Fault } from './kit.ts';
+import { dropErrorElement, dropHeaders, editBody, editElements, editErrorAnswers, errorCode, operationOf, reverseElements, s3Error, stripQueryParam, withoutElement, xmlEscape, type Fault } from './kit.ts';
 import { queryOf, type ProxyRequest } from '../proxy.ts';
 
 const noQuery = (req: ProxyRequest, p: string): boolean => !queryOf(req.url).has(p);
@@ -342,5 +342,14 @@ export const LISTING_FAULTS: Fault[] = [
     description: 'the NoSuchBucket error of a listing carries no <BucketName>',
     only: ['ListObjects/no-such-bucket-names-bucket', 'ListObjectsV2/no-such-bucket-names-bucket'],
     onResponse: dropErrorElement(['ListObjects', 'ListObjectsV2'], 'NoSuchBucket', 'BucketName'),
+  },
+  // ---- the error envelope (listing8/…) ----------------------------------------------------------
+  {
+    id: 'listing8/error-no-message',
+    area: 'listing',
+    operation: ['ListObjects', 'ListObjectsV2'],
+    description: 'the error answers of the listings carry no <Message>',
+    only: ['ListObjects/error-envelope', 'ListObjectsV2/error-envelope'],
+    onResponse: editErrorAnswers(['ListObjects', 'ListObjectsV2'], (res) => withoutElement(res, 'Message')),
   },
 ];

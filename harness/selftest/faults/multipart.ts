@@ -7,7 +7,7 @@
  * See kit.ts for the shape of a fault.
  */
 import type { Operation } from '../../check/operations.ts';
-import { acceptRejected, dropErrorElement, dropHeaders, editBody, errorCode, operationOf, recode, s3Error, stripRequestHeader, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, operationOf, recode, s3Error, stripRequestHeader, withoutElement, type Fault } from './kit.ts';
 import { queryOf } from '../proxy.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
@@ -368,5 +368,14 @@ export const MULTIPART_FAULTS: Fault[] = [
     description: 'a ListMultipartUploads answer made without markers omits <KeyMarker> and <UploadIdMarker>',
     only: ['ListMultipartUploads/markers-echoed-empty'],
     onResponse: editBody(['ListMultipartUploads'], (xml) => xml.replace(/<KeyMarker\s*\/>|<KeyMarker><\/KeyMarker>|<UploadIdMarker\s*\/>|<UploadIdMarker><\/UploadIdMarker>/g, '')),
+  },
+  // ---- the error envelope (multipart9/…) --------------------------------------------------------
+  {
+    id: 'multipart9/error-no-request-id',
+    area: 'multipart',
+    operation: ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'],
+    description: 'the error answers of the multipart operations carry no <RequestId>',
+    only: ['CreateMultipartUpload/error-envelope', 'UploadPart/error-envelope', 'UploadPartCopy/error-envelope', 'CompleteMultipartUpload/error-envelope', 'AbortMultipartUpload/error-envelope', 'ListParts/error-envelope', 'ListMultipartUploads/error-envelope'],
+    onResponse: editErrorAnswers(['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'], (res) => withoutElement(res, 'RequestId')),
   },
 ];

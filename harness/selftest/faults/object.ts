@@ -11,7 +11,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropHeaders, editBody, errorCode, ok, operationOf, recode, stripRequestHeader, xmlEscape, type Fault } from './kit.ts';
+import { acceptRejected, dropHeaders, editBody, editErrorAnswers, errorCode, ok, operationOf, recode, stripRequestHeader, withoutHeader, xmlEscape, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /**
@@ -959,5 +959,22 @@ export const OBJECT_FAULTS: Fault[] = [
       if (o !== 'GetObject' && o !== 'HeadObject' && o !== 'PutObject') return;
       return { ...res, headers: { ...res.headers, date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') } };
     },
+  },
+  // ---- the error envelope (object6/…) -----------------------------------------------------------
+  {
+    id: 'object6/error-html',
+    area: 'object',
+    operation: ['PutObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'],
+    description: 'the error answers of PutObject, DeleteObject, DeleteObjects and CopyObject say Content-Type: text/html',
+    only: ['PutObject/error-envelope', 'DeleteObject/error-envelope', 'DeleteObjects/error-envelope', 'CopyObject/error-envelope'],
+    onResponse: editErrorAnswers(['PutObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'], (res) => ({ ...res, headers: { ...res.headers, 'content-type': 'text/html; charset=UTF-8' } })),
+  },
+  {
+    id: 'object6/head-error-no-request-id',
+    area: 'object',
+    operation: 'HeadObject',
+    description: 'the 404 answer to a HEAD of a missing key carries no x-amz-request-id header',
+    only: ['HeadObject/error-envelope'],
+    onResponse: editErrorAnswers(['HeadObject'], (res) => withoutHeader(res, 'x-amz-request-id')),
   },
 ];
