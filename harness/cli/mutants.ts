@@ -42,13 +42,17 @@ const upstream = (await startScripted(target === 'rgw-local' ? 'rgw' : 'swift'))
 
 /** The operation's checks through a proxy that passes answers to `onResponse`; the ids that failed. */
 async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyResponse) => ProxyResponse | undefined): Promise<{ fails: string[] | undefined; hits: number }> {
+  // `fails` is undefined when the run judged no check (it refused to start, or a suite file failed
+  // to load): such a run says nothing about the mutant.
   const proxy = await startProxy(upstream, { onResponse: (req, res) => (operationOf(req) === op ? onResponse(req, res) : undefined) });
   try {
     const only = [`${op}/`];
     const reportDir = mkdtempSync(join(tmpdir(), 's3c-mutant-'));
     await runCli([...(filesForOnly(index, only) ?? []), '--only', `${op}/`], { S3C_TARGET: target, AWS_ENDPOINT_URL_S3: proxy.endpoint, S3C_REPORT_DIR: reportDir, S3C_CONCURRENCY: '2', S3C_NUM_RUNS: '5' });
     try {
-      return { fails: readResults(reportDir, target).results.filter((e) => e.verdict === 'fail').map((e) => e.id), hits: proxy.hits() };
+      const results = readResults(reportDir, target).results;
+      if (results.length === 0) return { fails: undefined, hits: proxy.hits() };
+      return { fails: results.filter((e) => e.verdict === 'fail').map((e) => e.id), hits: proxy.hits() };
     } catch {
       return { fails: undefined, hits: proxy.hits() }; // no results: the run refused to start (preflight)
     } finally {
@@ -68,16 +72,22 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
     for (const m of mutantsOf(res, mode)) found.set(mutantLabel(m), m);
     return undefined;
   });
-  const before = new Set(base.fails ?? []);
+  if (base.fails === undefined) {
+    process.stderr.write(`mutants: ${op}: the unmutated run judged no check; skipped\n`);
+    continue;
+  }
+  const before = new Set(base.fails);
   const rows = await mapLimited([...found.values()], Number(opts.parallel) || 2, async (m) => {
     const r = await run(op, (_req, res) => applyMutant(m, res));
-    const newly = r.fails === undefined ? ['(the run refused to start)'] : r.fails.filter((id) => !before.has(id));
-    return { m, newly, hits: r.hits };
+    return { m, newly: r.fails?.filter((id) => !before.has(id)), hits: r.hits };
   });
   for (const { m, newly, hits } of rows) {
-    total++;
-    if (newly.length === 0) missed++;
-    const line = `| ${op} | ${mutantLabel(m)} | ${newly.length ? 'yes' : '**no**'} | ${hits} | ${newly[0] ?? '—'} |`;
+    // A mutant that changed no answer, or whose run judged nothing, is not counted either way.
+    const counted = newly !== undefined && hits > 0;
+    if (counted) total++;
+    if (counted && newly.length === 0) missed++;
+    const verdict = newly === undefined ? 'not judged (the run judged no check)' : hits === 0 ? 'not applied (no answer had the field)' : newly.length ? 'yes' : '**no**';
+    const line = `| ${op} | ${mutantLabel(m)} | ${verdict} | ${hits} | ${newly?.[0] ?? '—'} |`;
     lines.push(line);
     process.stdout.write(`${line}\n`);
   }

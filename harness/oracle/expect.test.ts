@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { ConformanceError, expectEqual, expectRawError, expectS3Error, step } from './expect.ts';
+import { ConformanceError, expectEqual, expectErrorEnvelope, expectRawError, expectS3Error, step } from './expect.ts';
 import type { RawResponse } from '../transport/raw.ts';
 import { parseS3Error, parseXml } from '../transport/raw.ts';
 
 function svcError(status: number, code: string): Error {
   return Object.assign(new Error(`${code} message`), { name: code, $metadata: { httpStatusCode: status } });
 }
-function rawRes(status: number, body: string): RawResponse {
+function rawRes(status: number, body: string, headers: Record<string, string> = {}): RawResponse {
   const buf = Buffer.from(body);
-  return { status, headers: {}, body: buf, text: () => body, xml: () => parseXml(body), error: () => parseS3Error(body) };
+  return { status, headers, body: buf, text: () => body, xml: () => parseXml(body), error: () => parseS3Error(body) };
 }
 
 describe('verifiers', () => {
@@ -36,6 +36,17 @@ describe('verifiers', () => {
     expect(parseS3Error(body)?.key).toBe('a&b');
     expect(() => expectRawError(rawRes(404, body), { status: 404, code: 'NoSuchBucket' })).toThrow(ConformanceError);
     expect(() => expectRawError(rawRes(200, ''), { status: 400, code: 'InvalidBucketName' })).toThrow(/expected: 400 InvalidBucketName/);
+  });
+  test('expectErrorEnvelope: every field judged, all that are wrong named in brackets', () => {
+    const full = '<Error><Code>NoSuchBucket</Code><Message>m</Message><RequestId>r1</RequestId></Error>';
+    const ids = { 'x-amz-request-id': 'r1', 'x-amz-id-2': 'h' };
+    expectErrorEnvelope(rawRes(404, full, { 'content-type': 'application/xml', ...ids }), { status: 404, code: 'NoSuchBucket' });
+    expectErrorEnvelope(rawRes(404, '', ids), { status: 404 }, 'HEAD', true);
+    const lacking = rawRes(404, '<Error><Code>NoSuchBucket</Code><Message></Message><RequestId>r1</RequestId></Error>', { 'content-type': 'application/xml', 'x-amz-request-id': 'r1' });
+    expect(() => expectErrorEnvelope(lacking, { status: 404, code: 'NoSuchBucket' }, 'GET')).toThrow(/^GET: error envelope wrong in \[<Error><Message>, header x-amz-id-2\]\n/);
+    expect(() => expectErrorEnvelope(rawRes(404, '', { 'x-amz-id-2': 'h' }), { status: 404 }, 'HEAD', true)).toThrow(/wrong in \[header x-amz-request-id\][\s\S]*observed: header x-amz-request-id \(absent\)/);
+    expect(() => expectErrorEnvelope(rawRes(404, full, { 'content-type': 'text/html', ...ids }), { status: 404, code: 'NoSuchBucket' })).toThrow(/wrong in \[Content-Type\]/);
+    expect(() => expectErrorEnvelope(rawRes(403, full, { 'content-type': 'application/xml', ...ids }), { status: 404, code: 'NoSuchBucket' })).toThrow(/wrong answer/);
   });
   test('step and expectEqual', async () => {
     await expect(step('PutObject', Promise.reject(svcError(500, 'InternalError')))).rejects.toThrow(/PutObject failed/);

@@ -117,20 +117,33 @@ export function expectRawError(res: RawResponse, want: ErrorSpec, what = 'reques
  * (UsingRESTError.html, ErrorResponses.html): x-amz-request-id and x-amz-id-2 headers (every
  * operation's answer), and — unless it answers a HEAD, which has no body — Content-Type
  * application/xml and an <Error> document with a non-empty <Code>, <Message> and <RequestId>.
+ * Every field is judged, and the failure names all that are wrong, in brackets: a server pinned for
+ * lacking one field fails anew (a different first line) when it also loses another.
  */
 export function expectErrorEnvelope(res: RawResponse, want: ErrorSpec, what = 'request', head = false): void {
   expectRawError(res, want, what);
+  const wrong: Array<[field: string, observed: string]> = [];
+  if (!head) {
+    const type = res.headers['content-type'];
+    if (type === undefined || !/^(application|text)\/xml\b/.test(type)) wrong.push(['Content-Type', show(type)]);
+    const err = res.error();
+    if (!err) wrong.push(['<Error> document', show(res.text().slice(0, 120))]);
+    else {
+      if (!err.message) wrong.push(['<Error><Message>', show(err.message)]);
+      if (!err.requestId) wrong.push(['<Error><RequestId>', show(err.requestId)]);
+    }
+  }
   for (const h of ['x-amz-request-id', 'x-amz-id-2']) {
     const v = res.headers[h];
-    if (!v || !/\S/.test(v)) fail(`${what}: header ${h} of the error answer`, 'a non-empty value', show(v));
+    if (!v || !/\S/.test(v)) wrong.push([`header ${h}`, show(v)]);
   }
-  if (head) return;
-  const type = res.headers['content-type'];
-  if (type === undefined || !/^(application|text)\/xml\b/.test(type)) fail(`${what}: Content-Type of the error answer`, 'application/xml', show(type));
-  const err = res.error();
-  if (!err) fail(`${what}: body of the error answer`, 'an <Error> document', show(res.text().slice(0, 200)));
-  if (!err.message) fail(`${what}: <Error><Message>`, 'a non-empty message', show(err.message));
-  if (!err.requestId) fail(`${what}: <Error><RequestId>`, 'a non-empty request id', show(err.requestId));
+  if (wrong.length) {
+    fail(
+      `${what}: error envelope wrong in [${wrong.map(([f]) => f).join(', ')}]`,
+      head ? 'non-empty x-amz-request-id and x-amz-id-2 headers' : 'Content-Type application/xml; an <Error> with non-empty Code, Message, RequestId; non-empty x-amz-request-id and x-amz-id-2 headers',
+      wrong.map(([f, o]) => `${f} ${o}`).join('; '),
+    );
+  }
 }
 
 export function expectStatus(res: { status: number } | RawResponse, status: number | readonly number[], what = 'request'): void {

@@ -24,6 +24,15 @@ describe('verdicts', () => {
     expect(judgeVerdict('pass', pinned)).toBe('unexpected-pass');
   });
 
+  test('a pin naming the assertion and the value needs both', () => {
+    const pinned = { expected: 'fail' as const, observed: '<Error><Key> ⇒ "missing/Ã©"' };
+    const msg = (what: string) => `${what}\n  expected: "é"\n  observed: x`;
+    expect(judgeVerdict('fail', pinned, { observed: '"missing/Ã©"', message: msg('<Error><Key>') })).toBe('known-deviation');
+    expect(judgeVerdict('fail', pinned, { observed: '(absent)', message: msg('<Error><Key>') })).toBe('fail');
+    expect(judgeVerdict('fail', pinned, { observed: '"missing/Ã©"', message: msg('<Error><Code>') })).toBe('fail');
+    expect(judgeVerdict('pass', pinned, undefined)).toBe('unexpected-pass');
+  });
+
   test('a pin matches the failed assertion (the first line of the message) or the observed value, not the expected value', () => {
     const pinned = { expected: 'fail' as const, observed: 'LocationConstraint' };
     expect(judgeVerdict('fail', pinned, { observed: '"default"', message: 'LocationConstraint\n  expected: ""\n  observed: "default"' })).toBe('known-deviation');

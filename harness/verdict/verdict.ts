@@ -24,10 +24,15 @@ export function computeVerdict(outcome: Outcome, expected?: ExpectedOutcome): Ve
   }
 }
 
+/** Separates the two halves of a pin that names both the failed assertion and the value observed. */
+export const PIN_SEPARATOR = ' ⇒ ';
+
 /**
  * The verdict of a check with its expectation: a known deviation must fail the known way — when the
  * expectation pins what was observed (`observed`, a substring of the failure's observed value or of
  * the first line of its message: the assertion that failed), any other failure is a new one (`fail`).
+ * A pin `<assertion> ⇒ <value>` needs both: that assertion failed, with that value observed — so a
+ * server that sent a wrong <Key> is not excused when it sends none.
  * The rest of the message (its "expected:" line, notes) is not matched: a pin "LocationConstraint"
  * must not match a failure whose expected value merely mentions <LocationConstraint>.
  */
@@ -36,6 +41,12 @@ export function judgeVerdict(outcome: Outcome, expectation?: { expected: Expecte
   const pinned = expectation?.observed;
   if (verdict !== 'known-deviation' || pinned === undefined) return verdict;
   const assertion = (error?.message ?? '').split('\n')[0] ?? '';
+  const at = pinned.indexOf(PIN_SEPARATOR);
+  if (at >= 0) {
+    const what = pinned.slice(0, at);
+    const value = pinned.slice(at + PIN_SEPARATOR.length);
+    return assertion.includes(what) && (error?.observed ?? '').includes(value) ? verdict : 'fail';
+  }
   return `${error?.observed ?? ''}\n${assertion}`.includes(pinned) ? verdict : 'fail';
 }
 
