@@ -4,7 +4,7 @@
  * so the harness can be reorganised without touching a check.
  */
 export { check, property, operation, type OperationFile, type FileCheckContext, type FileOptions, type FileResource, operationOf, resolveSpec, type CheckContext, type CheckMeta, type PropertyMeta, type Level, type S3cMeta } from '../check/index.ts';
-export { recorded, doc, peer, providerDoc, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, type Evidence } from '../check/evidence.ts';
+export { recorded, doc, peer, providerDoc, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, type Evidence } from '../check/evidence.ts';
 export { OPERATIONS, API_BASE, type Operation, type Area } from '../check/operations.ts';
 export { runtime, type Runtime } from '../run/runtime.ts';
 export { createBucket, createNamedBucket, newBucketName, adoptBucket, emptyBucket, destroyBucket, isRunBucket, type CreateOptions } from '../run/buckets.ts';

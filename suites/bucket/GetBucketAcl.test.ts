@@ -1,4 +1,4 @@
-import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { canonicalId, expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
@@ -97,5 +97,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'GET', bucket: missing, query: { acl: '' } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketAcl of a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'GetBucketAcl/no-such-bucket-names-bucket',
+    spec: '#API_GetBucketAcl_ResponseSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of GET ?acl in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { acl: '' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketAcl in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

@@ -1,4 +1,4 @@
-import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, fail, newBucketName, raw, recorded, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { expectRequestIdHeaders } from '../../harness/api/bucket.ts';
 
 const GET_LOCATION = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html';
@@ -87,5 +87,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'GET', bucket: missing, query: { location: '' } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketLocation of a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'GetBucketLocation/no-such-bucket-names-bucket',
+    spec: '#API_GetBucketLocation_ResponseSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of GET ?location in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { location: '' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'GetBucketLocation in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

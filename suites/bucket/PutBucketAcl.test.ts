@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetBucketAclCommand, PutBucketAclCommand, type BucketCannedACL, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, putAs } from '../../harness/api/bucket.ts';
 
 const CANNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl';
@@ -657,5 +657,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'PUT', bucket: missing, query: { acl: '' }, headers: { 'x-amz-acl': 'private' } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'PutBucketAcl of a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'PutBucketAcl/no-such-bucket-names-bucket',
+    spec: '#API_PutBucketAcl_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of PUT ?acl (x-amz-acl: private) in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, query: { acl: '' }, headers: { 'x-amz-acl': 'private' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'PutBucketAcl in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

@@ -1,5 +1,5 @@
 import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -221,5 +221,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'POST', bucket: missing, key: 'envelope', query: { uploads: '' } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'CreateMultipartUpload in a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'CreateMultipartUpload/no-such-bucket-names-bucket',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of POST ?uploads in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'POST', bucket: missing, key: 'names-bucket', query: { uploads: '' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CreateMultipartUpload in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { looksUrlEncoded, urlDecode } from '../../harness/api/listing.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart } from '../../harness/api/multipart.ts';
@@ -535,5 +535,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'GET', bucket: missing, query: { uploads: '' } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'ListMultipartUploads of a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'ListMultipartUploads/no-such-bucket-names-bucket',
+    spec: '#API_ListMultipartUploads_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of GET ?uploads in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, query: { uploads: '' } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'ListMultipartUploads in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

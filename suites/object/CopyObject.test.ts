@@ -21,6 +21,9 @@ import {
   expectErrorEnvelope,
   ERROR_ENVELOPE_EVIDENCE,
   ERROR_ENVELOPE_SPEC,
+  NO_SUCH_BUCKET_NAMED_EVIDENCE,
+  expectTrue,
+  show,
 } from '../../harness/api/index.ts';
 import { expectBytes, expectGetMatches, metaHeaders, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/api/object.ts';
 import { bytesFromSeed, keyArb, metadataBytes } from '../../fixtures/arbitraries/object.ts';
@@ -1179,5 +1182,25 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'PUT', bucket, key: 'envelope/dst', headers: { 'x-amz-copy-source': `/${bucket}/envelope/missing-source` } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchKey' }, 'CopyObject of a missing source');
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/no-such-bucket-names-bucket',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of a copy whose source bucket does not exist names a bucket of the request in <BucketName>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-bucket-not-exists', 'CopyObject from a missing source bucket: 404 NoSuchBucket with a BucketName (masked: the recording does not say whether it is the source or the destination, so either is accepted)'),
+      ...NO_SUCH_BUCKET_NAMED_EVIDENCE,
+    ],
+  },
+  async ({ bucket }) => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket, key: 'names-bucket/dst', headers: { 'x-amz-copy-source': `/${missing}/src` } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CopyObject of a missing source bucket');
+    const named = res.error()?.bucketName;
+    expectTrue('<Error><BucketName> names the source or the destination bucket', named === missing || named === bucket, `${show(missing)} or ${show(bucket)}`, show(named));
   },
 );

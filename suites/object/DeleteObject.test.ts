@@ -1,5 +1,5 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { putObjectRaw } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObject', { buckets: { bucket: { hint: 'del' } } });
@@ -212,5 +212,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'DELETE', bucket: missing, key: 'envelope' });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObject in a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'DeleteObject/no-such-bucket-names-bucket',
+    spec: '#API_DeleteObject_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of DELETE of a key in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'DELETE', bucket: missing, key: 'names-bucket' });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObject in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

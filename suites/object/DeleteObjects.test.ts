@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObjects', { buckets: { bucket: { hint: 'multidel' } } });
@@ -511,5 +511,22 @@ op.check(
     const body = '<Delete><Object><Key>envelope</Key></Object></Delete>';
     const res = await raw(rt, { method: 'POST', bucket: missing, query: { delete: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(body) } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObjects in a missing bucket');
+  },
+);
+
+const DELETE_ONE = '<Delete><Object><Key>names-bucket</Key></Object></Delete>';
+op.check(
+  {
+    id: 'DeleteObjects/no-such-bucket-names-bucket',
+    spec: '#API_DeleteObjects_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of POST ?delete in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'POST', bucket: missing, query: { delete: '' }, body: DELETE_ONE, headers: { 'content-type': 'application/xml', 'content-md5': md5Base64(DELETE_ONE) } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'DeleteObjects in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

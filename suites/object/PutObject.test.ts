@@ -20,6 +20,7 @@ import {
   expectErrorEnvelope,
   ERROR_ENVELOPE_EVIDENCE,
   ERROR_ENVELOPE_SPEC,
+  NO_SUCH_BUCKET_NAMED_EVIDENCE,
 } from '../../harness/api/index.ts';
 import {
   WireConnection,
@@ -1199,5 +1200,21 @@ op.check(
     const missing = newBucketName(rt, 'missing');
     const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'envelope', body: 'x' });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchBucket' }, 'PutObject into a missing bucket');
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/no-such-bucket-names-bucket',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    title: 'the NoSuchBucket error of PUT of a key in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'names-bucket', body: 'x' });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'PutObject in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

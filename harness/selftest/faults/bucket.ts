@@ -362,4 +362,12 @@ export const BUCKET_FAULTS: Fault[] = [
     only: ['CreateBucket/error-envelope', 'HeadBucket/error-envelope', 'GetBucketLocation/error-envelope', 'GetBucketAcl/error-envelope', 'PutBucketAcl/error-envelope', 'DeleteBucket/error-envelope'],
     onResponse: editErrorAnswers(['CreateBucket', 'HeadBucket', 'GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl', 'DeleteBucket'], (res) => withoutHeader(res, 'x-amz-id-2')),
   },
+  {
+    id: 'bucket8/no-such-bucket-unnamed',
+    area: 'bucket',
+    operation: ['GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl'],
+    description: 'the NoSuchBucket errors of GetBucketLocation, GetBucketAcl and PutBucketAcl carry no <BucketName>',
+    only: ['GetBucketLocation/no-such-bucket-names-bucket', 'GetBucketAcl/no-such-bucket-names-bucket', 'PutBucketAcl/no-such-bucket-names-bucket'],
+    onResponse: dropErrorElement(['GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl'], 'NoSuchBucket', 'BucketName'),
+  },
 ];

@@ -378,4 +378,12 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['CreateMultipartUpload/error-envelope', 'UploadPart/error-envelope', 'UploadPartCopy/error-envelope', 'CompleteMultipartUpload/error-envelope', 'AbortMultipartUpload/error-envelope', 'ListParts/error-envelope', 'ListMultipartUploads/error-envelope'],
     onResponse: editErrorAnswers(['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'], (res) => withoutElement(res, 'RequestId')),
   },
+  {
+    id: 'multipart9/no-such-bucket-unnamed',
+    area: 'multipart',
+    operation: ['CreateMultipartUpload', 'ListMultipartUploads'],
+    description: 'the NoSuchBucket errors of CreateMultipartUpload and ListMultipartUploads carry no <BucketName>',
+    only: ['CreateMultipartUpload/no-such-bucket-names-bucket', 'ListMultipartUploads/no-such-bucket-names-bucket'],
+    onResponse: dropErrorElement(['CreateMultipartUpload', 'ListMultipartUploads'], 'NoSuchBucket', 'BucketName'),
+  },
 ];

@@ -11,7 +11,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropHeaders, editBody, editErrorAnswers, errorCode, ok, operationOf, recode, stripRequestHeader, withoutHeader, xmlEscape, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, ok, operationOf, recode, stripRequestHeader, withoutHeader, xmlEscape, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /**
@@ -976,5 +976,13 @@ export const OBJECT_FAULTS: Fault[] = [
     description: 'the 404 answer to a HEAD of a missing key carries no x-amz-request-id header',
     only: ['HeadObject/error-envelope'],
     onResponse: editErrorAnswers(['HeadObject'], (res) => withoutHeader(res, 'x-amz-request-id')),
+  },
+  {
+    id: 'object6/no-such-bucket-unnamed',
+    area: 'object',
+    operation: ['PutObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'],
+    description: 'the NoSuchBucket errors of PutObject, DeleteObject, DeleteObjects and CopyObject carry no <BucketName>',
+    only: ['PutObject/no-such-bucket-names-bucket', 'DeleteObject/no-such-bucket-names-bucket', 'DeleteObjects/no-such-bucket-names-bucket', 'CopyObject/no-such-bucket-names-bucket'],
+    onResponse: dropErrorElement(['PutObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'], 'NoSuchBucket', 'BucketName'),
   },
 ];
