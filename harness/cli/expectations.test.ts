@@ -12,6 +12,9 @@ describe('pinning how a known deviation fails', () => {
     // A count may depend on the account: the assertion alone.
     expect(failureSignature({ kind: 'scenario', error: { message: 'number of Bucket elements\n', observed: '13' } })).toBe('number of Bucket elements');
     expect(failureSignature({ kind: 'scenario', error: { message: '<Error><Key>\n', observed: '"missing/Ã© ?#+&<key>"' } })).toBe('<Error><Key> ⇒ "missing/Ã© ?#+&<key>"');
+    // The field's name is stable; an upload id in the assertion is not.
+    expect(failureSignature({ kind: 'scenario', error: { message: 'Error/UploadId\n  expected: "s3c1"', observed: '(absent)' } })).toBe('Error/UploadId ⇒ (absent)');
+    expect(failureSignature({ kind: 'scenario', error: { message: 'upload id abc listed\n', observed: 'true' } })).toBeUndefined();
     expect(failureSignature({ kind: 'scenario', error: { message: 'bucket s3c-tp2at7zcb-3n12 listed\n', observed: 'true' } })).toBeUndefined();
     expect(failureSignature({ kind: 'property', error: { message: 'property failed', observed: '400 X' } })).toBeUndefined();
     expect(failureSignature({ kind: 'scenario', error: { message: 'PutObject: the target accepted\n', observed: '200 success' } })).toBe('PutObject: the target accepted');

@@ -36,7 +36,8 @@ export function failureSignature(e: Pick<ResultEntry, 'kind' | 'error'>): string
   const status = /^(\d{3}(?: [A-Za-z][A-Za-z0-9]*)?)(?:\s|$)/.exec(e.error.observed ?? '');
   if (status?.[1] && !/^\d{3} success$/.test(status[1])) return status[1];
   const first = e.error.message.split('\n')[0]?.trim() ?? '';
-  if (first.length < 6 || first.length > 160 || VOLATILE.test(first)) return status?.[1];
+  // A field's name (Error/UploadId, <UploadId>) is stable; only an upload id's value is volatile.
+  if (first.length < 6 || first.length > 160 || VOLATILE.test(first.replace(/[</]UploadId>?/g, ''))) return status?.[1];
   const value = e.error.observed ?? '';
   return STABLE_VALUE.test(value) && !VOLATILE.test(value) ? `${first}${PIN_SEPARATOR}${value}` : first;
 }

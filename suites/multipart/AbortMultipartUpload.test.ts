@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -185,5 +185,21 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'DELETE', bucket, key: 'envelope', query: { uploadId: unknownUploadId() } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload of an unknown upload');
+  },
+);
+
+op.check(
+  {
+    id: 'AbortMultipartUpload/no-such-upload-names-upload-id',
+    spec: '#API_AbortMultipartUpload_Errors',
+    level: 'required',
+    title: 'AbortMultipartUpload with an upload id the server never issued → the NoSuchUpload error echoes that id in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#abort-exc', 'NoSuchUpload with UploadId "fakeid", the id the request named')],
+  },
+  async ({ bucket }) => {
+    const id = unknownUploadId();
+    const res = await raw(rt, { method: 'DELETE', bucket, key: 'abort/unknown-named', query: { uploadId: id } });
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload of an unknown upload');
+    expectEqual('Error/UploadId', res.error()?.uploadId, id);
   },
 );

@@ -694,3 +694,19 @@ op.check(
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'CompleteMultipartUpload of an unknown upload');
   },
 );
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/no-such-upload-names-upload-id',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'Complete with an upload id the server never issued → the NoSuchUpload error echoes that id in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#complete-exc', 'NoSuchUpload with UploadId "fakeid", the id the request named')],
+  },
+  async ({ bucket }) => {
+    const id = unknownUploadId();
+    const res = await completeRaw(rt, bucket, 'complete/unknown-named', id, [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'CompleteMultipartUpload of an unknown upload');
+    expectEqual('Error/UploadId', res.error()?.uploadId, id);
+  },
+);

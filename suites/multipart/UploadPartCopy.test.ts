@@ -747,3 +747,47 @@ op.check(
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPartCopy into an unknown upload');
   },
 );
+
+op.check(
+  {
+    id: 'UploadPartCopy/no-such-upload-names-upload-id',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    // Optional: AWS was recorded naming the id for UploadPart, Complete, Abort and ListParts, not for a
+    // part copied from a source.
+    level: 'optional',
+    title: 'UploadPartCopy into an upload id the server never issued → the NoSuchUpload error echoes that id in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_no_such_upload#upload-exc', 'UploadPart into "fakeid": NoSuchUpload with UploadId "fakeid"')],
+  },
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
+    const id = unknownUploadId();
+    const res = await raw(rt, { method: 'PUT', bucket, key: 'copy/unknown-named', query: { partNumber: '1', uploadId: id }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY) } });
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPartCopy into an unknown upload');
+    expectEqual('Error/UploadId', res.error()?.uploadId, id);
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/no-such-source-key-names-key',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    // Optional: recorded for CopyObject's source (2023, not validated since), not for UploadPartCopy.
+    level: 'optional',
+    title: 'the NoSuchKey error of UploadPartCopy from a missing source key names the source key in <Key>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_src_not_exists#copy-object-src-object-not-exists', 'CopyObject from <bucket>/random-src-key: Key "random-src-key", the source key')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'copy/missing-source-named';
+    const missing = 'src/does-not-exist-named';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'PUT', bucket, key, query: { partNumber: '1', uploadId: id }, headers: { 'x-amz-copy-source': copySourceOf(bucket, missing) } });
+      expectRawError(res, { status: 404, code: 'NoSuchKey' }, 'UploadPartCopy from a missing source key');
+      expectEqual('<Error><Key>', res.error()?.key, missing);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);

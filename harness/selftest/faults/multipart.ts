@@ -386,4 +386,20 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['CreateMultipartUpload/no-such-bucket-names-bucket', 'ListMultipartUploads/no-such-bucket-names-bucket'],
     onResponse: dropErrorElement(['CreateMultipartUpload', 'ListMultipartUploads'], 'NoSuchBucket', 'BucketName'),
   },
+  {
+    id: 'multipart9/no-such-upload-unnamed',
+    area: 'multipart',
+    operation: ['AbortMultipartUpload', 'CompleteMultipartUpload', 'UploadPartCopy'],
+    description: 'the NoSuchUpload errors of AbortMultipartUpload, CompleteMultipartUpload and UploadPartCopy carry no <UploadId>',
+    only: ['AbortMultipartUpload/no-such-upload-names-upload-id', 'CompleteMultipartUpload/no-such-upload-names-upload-id', 'UploadPartCopy/no-such-upload-names-upload-id'],
+    onResponse: dropErrorElement(['AbortMultipartUpload', 'CompleteMultipartUpload', 'UploadPartCopy'], 'NoSuchUpload', 'UploadId'),
+  },
+  {
+    id: 'multipart9/copy-part-missing-source-unnamed',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'the NoSuchKey error of UploadPartCopy from a missing source carries no <Key>',
+    only: ['UploadPartCopy/no-such-source-key-names-key'],
+    onResponse: dropErrorElement(['UploadPartCopy'], 'NoSuchKey', 'Key'),
+  },
 ];
