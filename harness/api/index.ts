@@ -17,6 +17,7 @@ export {
   expectS3Error,
   expectRawError,
   expectErrorEnvelope,
+  expectErrorFields,
   expectStatus,
   expectEqual,
   expectMatch,

@@ -146,6 +146,23 @@ export function expectErrorEnvelope(res: RawResponse, want: ErrorSpec, what = 'r
   }
 }
 
+/**
+ * Fields of an XML error body, each equal to its expected value: all are judged, and the failure names
+ * every wrong one in brackets (`Error/[ArgumentName, ArgumentValue]`), so a server pinned for one wrong
+ * field fails anew when another goes wrong too.
+ */
+export function expectErrorFields(res: RawResponse, fields: Record<string, string>): void {
+  const err = res.error() ?? {};
+  const wrong = Object.entries(fields).filter(([name, want]) => err[name.charAt(0).toLowerCase() + name.slice(1)] !== want);
+  if (!wrong.length) return;
+  const value = (name: string): string | undefined => err[name.charAt(0).toLowerCase() + name.slice(1)];
+  fail(
+    `Error/[${wrong.map(([n]) => n).join(', ')}]`,
+    wrong.map(([n, want]) => (wrong.length > 1 ? `${n} ${show(want)}` : show(want))).join('; '),
+    wrong.map(([n]) => (wrong.length > 1 ? `${n} ${show(value(n))}` : show(value(n)))).join('; '),
+  );
+}
+
 export function expectStatus(res: { status: number } | RawResponse, status: number | readonly number[], what = 'request'): void {
   const ok = typeof status === 'number' ? res.status === status : status.includes(res.status);
   if (!ok) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetBucketAclCommand, PutBucketAclCommand, type BucketCannedACL, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectStatus, newBucketName, peer, raw, recorded, step, type RawResponse, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, expectErrorFields } from '../../harness/api/index.ts';
 import { ALL_USERS, AUTHENTICATED_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, putAs } from '../../harness/api/bucket.ts';
 
 const CANNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl';
@@ -357,8 +357,7 @@ op.check(
   async ({ bucket }) => {
     const res = await putAcl(bucket, { 'x-amz-acl': 'fake-acl' });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
-    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-acl');
-    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'fake-acl');
+    expectErrorFields(res, { ArgumentName: 'x-amz-acl', ArgumentValue: 'fake-acl' });
   },
 );
 
@@ -446,8 +445,7 @@ op.check(
   async ({ bucket }) => {
     const res = await putAcl(bucket, { 'x-amz-grant-write': 'fakekey="1234"' });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
-    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-grant-write');
-    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'fakekey="1234"');
+    expectErrorFields(res, { ArgumentName: 'x-amz-grant-write', ArgumentValue: 'fakekey="1234"' });
   },
 );
 

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, expectErrorFields } from '../../harness/api/index.ts';
 import { looksUrlEncoded, urlDecode } from '../../harness/api/listing.ts';
 import { body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart } from '../../harness/api/multipart.ts';
@@ -382,8 +382,7 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, 'encoding-type': 'value' } });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'ListMultipartUploads with encoding-type=value');
-    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'encoding-type');
-    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, 'value');
+    expectErrorFields(res, { ArgumentName: 'encoding-type', ArgumentValue: 'value' });
   },
 );
 

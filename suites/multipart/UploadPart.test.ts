@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
@@ -154,8 +154,7 @@ op.check(
     try {
       const res = await uploadPartRaw(rt, bucket, key, id, -1, 'x');
       expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'UploadPart with partNumber=-1');
-      expectEqual('Error/ArgumentName', res.error()?.argumentName, 'partNumber');
-      expectEqual('Error/ArgumentValue', res.error()?.argumentValue, '-1');
+      expectErrorFields(res, { ArgumentName: 'partNumber', ArgumentValue: '-1' });
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }

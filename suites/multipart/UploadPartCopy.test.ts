@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectErrorFields } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -236,8 +236,7 @@ op.check(
   async ({ s3, bucket, other }) => {
     const res = await copyRangeRaw({ bucket, other }, s3, 'copy/range-malformed-fields', '0-8');
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'UploadPartCopy with x-amz-copy-source-range: 0-8');
-    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-copy-source-range');
-    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, '0-8');
+    expectErrorFields(res, { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: '0-8' });
   },
 );
 
@@ -256,8 +255,7 @@ op.check(
     const range = `bytes=0-${N + 10}`;
     const res = await copyRangeRaw({ bucket, other }, s3, 'copy/range-beyond-fields', range);
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, `UploadPartCopy with x-amz-copy-source-range: ${range}`);
-    expectEqual('Error/ArgumentName', res.error()?.argumentName, 'x-amz-copy-source-range');
-    expectEqual('Error/ArgumentValue', res.error()?.argumentValue, range);
+    expectErrorFields(res, { ArgumentName: 'x-amz-copy-source-range', ArgumentValue: range });
   },
 );
 
