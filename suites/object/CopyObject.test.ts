@@ -1204,3 +1204,31 @@ op.check(
     expectTrue('<Error><BucketName> names the source or the destination bucket', named === missing || named === bucket, `${show(missing)} or ${show(bucket)}`, show(named));
   },
 );
+
+op.check(
+  {
+    id: 'CopyObject/result-last-modified-current',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObjectResult.html',
+    level: 'required',
+    title: '<CopyObjectResult><LastModified> is the creation time of the copy: within 15 minutes of the answer’s Date',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObjectResult.html', 'LastModified: Creation date of the object.'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_content_type_and_metadata#copy_object', 'CopyObjectResult carries LastModified (a datetime)'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}src`;
+    await putObjectRaw(rt, bucket, src, bytesFromSeed(10, 27));
+    const res = await copyRaw(bucket, `${uniq()}dst`, source(bucket, src));
+    expectStatus(res, 200, 'CopyObject');
+    const r = res.xml()?.CopyObjectResult as Record<string, unknown> | undefined;
+    const lm = typeof r?.LastModified === 'string' ? new Date(r.LastModified) : undefined;
+    const now = serverDate(res) ?? new Date();
+    expectTrue(
+      '<CopyObjectResult><LastModified> within 15 minutes of the answer’s Date',
+      lm !== undefined && !Number.isNaN(lm.getTime()) && Math.abs(lm.getTime() - now.getTime()) <= 15 * 60_000,
+      `a timestamp near ${now.toISOString()}`,
+      show(r?.LastModified),
+    );
+  },
+);

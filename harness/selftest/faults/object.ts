@@ -11,7 +11,7 @@
  * only ever sees the requests of the run that uses it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, ok, operationOf, recode, stripRequestHeader, withoutHeader, xmlEscape, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editElements, editErrorAnswers, errorCode, ok, operationOf, recode, stripRequestHeader, withoutHeader, xmlEscape, type Fault } from './kit.ts';
 import { pathOf, queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /**
@@ -984,5 +984,13 @@ export const OBJECT_FAULTS: Fault[] = [
     description: 'the NoSuchBucket errors of PutObject, DeleteObject, DeleteObjects and CopyObject carry no <BucketName>',
     only: ['PutObject/no-such-bucket-names-bucket', 'DeleteObject/no-such-bucket-names-bucket', 'DeleteObjects/no-such-bucket-names-bucket', 'CopyObject/no-such-bucket-names-bucket'],
     onResponse: dropErrorElement(['PutObject', 'DeleteObject', 'DeleteObjects', 'CopyObject'], 'NoSuchBucket', 'BucketName'),
+  },
+  {
+    id: 'object6/copy-result-stale-last-modified',
+    area: 'object',
+    operation: 'CopyObject',
+    description: "the <LastModified> of a CopyObject answer is a year old (the source's, or a stale clock)",
+    only: ['CopyObject/result-last-modified-current'],
+    onResponse: editBody(['CopyObject'], (xml) => editElements(xml, 'LastModified', (v) => v.replace(/^(\d{4})/, (y) => String(Number(y) - 1)))),
   },
 ];
