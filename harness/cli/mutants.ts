@@ -1,6 +1,7 @@
 /**
- * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2]`: which response
- * fields does no check notice when they are missing? For each S3 operation, the operation's checks run
+ * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status]`:
+ * which response fields does no check notice when they are missing (or, with --alter, wrong; with
+ * --status, which status codes when changed)? For each S3 operation, the operation's checks run
  * once through the fault proxy in front of a local reference server (Swift or RGW) to learn its answers'
  * XML elements and headers; then once per field with that field removed (harness/selftest/mutants.ts).
  * A field whose removal fails no check of the operation is listed as not noticed: a check to write
@@ -15,7 +16,7 @@ import { startScripted } from '../../fixtures/servers/scripted.ts';
 import { OPERATIONS } from '../check/operations.ts';
 import { readResults, ROOT, runCli } from '../e2e/run.ts';
 import { mapLimited } from '../run/limited.ts';
-import { applyMutant, mutantLabel, mutantsOf, type Mutant } from '../selftest/mutants.ts';
+import { applyMutant, mutantLabel, mutantsOf, type Mutant, type MutantMode } from '../selftest/mutants.ts';
 import { operationOf } from '../selftest/faults/kit.ts';
 import { startProxy, type ProxyRequest, type ProxyResponse } from '../selftest/proxy.ts';
 import { filesForOnly, indexSuites } from './select.ts';
@@ -29,9 +30,11 @@ const program = new Command('mutants')
   .option('--ops <list>', 'comma-separated operations', S3_OPERATIONS.join(','))
   .option('--parallel <n>', 'mutant runs at a time', '2')
   .option('--alter', "change each field's value to a wrong one of the same shape, instead of removing it")
+  .option('--status', 'change each status code answered to a wrong one (200↔204, an error to a neighbouring one)')
   .parse();
-const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean }>();
-const mode = opts.alter ? 'alter' : 'remove';
+const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean; status?: boolean }>();
+const mode: MutantMode = opts.status ? 'status' : opts.alter ? 'alter' : 'remove';
+const WHAT = { remove: ['removed', 'removals', ''], alter: ['altered', 'alterations', ', values altered'], status: ['changed', 'status changes', ', status codes changed'] } as const;
 if (opts.target !== 'swift-local' && opts.target !== 'rgw-local') {
   process.stderr.write(`mutants: --target must be swift-local or rgw-local, not ${opts.target}\n`);
   process.exit(2);
@@ -63,7 +66,7 @@ async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyRespons
   }
 }
 
-const lines = [`# Field mutants (${target} behind the fault proxy${mode === 'alter' ? ', values altered' : ''})`, '', `| operation | field ${mode === 'alter' ? 'altered' : 'removed'} | noticed | answers changed | first check that failed |`, '|---|---|---|---:|---|'];
+const lines = [`# Field mutants (${target} behind the fault proxy${WHAT[mode][2]})`, '', `| operation | field ${WHAT[mode][0]} | noticed | answers changed | first check that failed |`, '|---|---|---|---:|---|'];
 let missed = 0;
 let total = 0;
 for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -92,8 +95,8 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
     process.stdout.write(`${line}\n`);
   }
 }
-lines.splice(2, 0, `${total - missed} of ${total} field ${mode === 'alter' ? 'alterations' : 'removals'} noticed by a check of their operation.`, '');
+lines.splice(2, 0, `${total - missed} of ${total} field ${WHAT[mode][1]} noticed by a check of their operation.`, '');
 mkdirSync(join(ROOT, 'reports'), { recursive: true });
-const out = join(ROOT, 'reports', `mutants-${target}${mode === 'alter' ? '-altered' : ''}.md`);
+const out = join(ROOT, 'reports', `mutants-${target}${mode === 'remove' ? '' : `-${mode}`}.md`);
 writeFileSync(out, `${lines.join('\n')}\n`);
 process.stdout.write(`mutants: ${total - missed} of ${total} noticed; ${out}\n`);

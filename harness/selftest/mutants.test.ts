@@ -55,4 +55,15 @@ describe('field mutants', () => {
     expect(etag && applyMutant(etag, res)?.headers.etag).toBe('"x"x');
     expect(applyMutant({ cls: '2xx', kind: 'element', name: 'Missing', change: 'alter' }, res)).toBeUndefined();
   });
+
+  test('status mutants: one per status answered, applied only to answers with that status', () => {
+    const ok = xml(200, '<R/>');
+    const ms = mutantsOf(ok, 'status');
+    expect(ms.map(mutantLabel)).toEqual(['2xx status 200→204']);
+    const m = ms[0];
+    expect(m && applyMutant(m, ok)?.status).toBe(204);
+    expect(m && applyMutant(m, xml(206, '<R/>'))).toBeUndefined();
+    expect(mutantsOf(xml(404, '<Error><Code>NoSuchKey</Code></Error>'), 'status').map(mutantLabel)).toEqual(['err status 404→400']);
+    expect(mutantsOf(xml(418, ''), 'status')).toEqual([]);
+  });
 });

@@ -20,16 +20,25 @@ export const UNMUTATED_HEADERS: ReadonlySet<string> = new Set([
 export interface Mutant {
   /** `2xx` (a success answer) or `err` (an error answer). */
   cls: '2xx' | 'err';
-  kind: 'element' | 'header';
-  /** The element's tag or the header's lower-case name. */
+  kind: 'element' | 'header' | 'status';
+  /** The element's tag, the header's lower-case name, or (status) the status code answered. */
   name: string;
   /** Remove the field (the default), or change its value (leaf elements and headers only). */
   change?: 'remove' | 'alter';
 }
 
-export type MutantMode = 'remove' | 'alter';
+export type MutantMode = 'remove' | 'alter' | 'status';
 
-export const mutantLabel = (m: Mutant): string => `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : ''}`;
+/**
+ * The status a server that gets the code wrong would send instead: 200 and 204 for each other (a
+ * success with or without a body), an error's status for a neighbouring one.
+ */
+export const WRONG_STATUS: Readonly<Record<number, number>> = {
+  200: 204, 204: 200, 206: 200, 304: 200, 400: 403, 403: 400, 404: 400, 405: 400, 409: 400, 411: 400, 412: 400, 416: 400, 500: 503, 501: 400, 503: 500,
+};
+
+export const mutantLabel = (m: Mutant): string =>
+  m.kind === 'status' ? `${m.cls} status ${m.name}→${WRONG_STATUS[Number(m.name)] ?? '?'}` : `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : ''}`;
 
 const ISO_DATE = /^(\d{4})(-\d\d-\d\dT)/;
 const HTTP_DATE_YEAR = /^([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} )(\d{4})( )/;
@@ -71,6 +80,7 @@ const leafPattern = (tag: string): RegExp => new RegExp(`(<${tag}(?:\\s[^>]*)?>)
  */
 export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'>, mode: MutantMode = 'remove'): Mutant[] {
   const cls = res.status < 300 ? '2xx' : 'err';
+  if (mode === 'status') return WRONG_STATUS[res.status] === undefined ? [] : [{ cls, kind: 'status', name: String(res.status) }];
   const out: Mutant[] = [];
   const change = mode === 'alter' ? { change: 'alter' as const } : {};
   for (const h of Object.keys(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase())) out.push({ cls, kind: 'header', name: h.toLowerCase(), ...change });
@@ -103,6 +113,10 @@ export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'
  */
 export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | undefined {
   if ((m.cls === '2xx') !== (res.status < 300)) return undefined;
+  if (m.kind === 'status') {
+    const to = WRONG_STATUS[res.status];
+    return String(res.status) === m.name && to !== undefined ? { ...res, status: to } : undefined;
+  }
   if (m.change === 'alter') {
     if (m.kind === 'header') {
       const v = res.headers[m.name];
