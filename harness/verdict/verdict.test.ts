@@ -24,6 +24,14 @@ describe('verdicts', () => {
     expect(judgeVerdict('pass', pinned)).toBe('unexpected-pass');
   });
 
+  test('a pin matches as a whole: not the start of a longer code or number', () => {
+    const pinned = { expected: 'fail' as const, observed: '404 NoSuchKey' };
+    expect(judgeVerdict('fail', pinned, { observed: '404 NoSuchKey (m)', message: 'wrong answer' })).toBe('known-deviation');
+    expect(judgeVerdict('fail', pinned, { observed: '404 NoSuchKeyx', message: 'wrong answer' })).toBe('fail');
+    expect(judgeVerdict('fail', { expected: 'fail', observed: '405' }, { observed: '4050', message: 'x' })).toBe('fail');
+    expect(judgeVerdict('fail', { expected: 'fail', observed: '<Error><Key>' }, { observed: '"k"', message: '<Error><Key>\n' })).toBe('known-deviation');
+  });
+
   test('a pin naming the assertion and the value needs both', () => {
     const pinned = { expected: 'fail' as const, observed: '<Error><Key> ⇒ "missing/Ã©"' };
     const msg = (what: string) => `${what}\n  expected: "é"\n  observed: x`;

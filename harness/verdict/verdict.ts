@@ -24,6 +24,22 @@ export function computeVerdict(outcome: Outcome, expected?: ExpectedOutcome): Ve
   }
 }
 
+/**
+ * `text` contains `pin` as a whole: not as the start of a longer word or code, so a pin "404 NoSuchKey"
+ * does not excuse "404 NoSuchKeyx", nor "405" a "4050".
+ */
+export function containsPin(text: string, pin: string): boolean {
+  const alnum = /[A-Za-z0-9]/;
+  for (let at = text.indexOf(pin); at >= 0; at = text.indexOf(pin, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + pin.length);
+    const startsWord = alnum.test(pin.charAt(0));
+    const endsWord = alnum.test(pin.charAt(pin.length - 1));
+    if ((!startsWord || !alnum.test(before)) && (!endsWord || !alnum.test(after))) return true;
+  }
+  return false;
+}
+
 /** Separates the two halves of a pin that names both the failed assertion and the value observed. */
 export const PIN_SEPARATOR = ' ⇒ ';
 
@@ -45,9 +61,9 @@ export function judgeVerdict(outcome: Outcome, expectation?: { expected: Expecte
   if (at >= 0) {
     const what = pinned.slice(0, at);
     const value = pinned.slice(at + PIN_SEPARATOR.length);
-    return assertion.includes(what) && (error?.observed ?? '').includes(value) ? verdict : 'fail';
+    return containsPin(assertion, what) && containsPin(error?.observed ?? '', value) ? verdict : 'fail';
   }
-  return `${error?.observed ?? ''}\n${assertion}`.includes(pinned) ? verdict : 'fail';
+  return containsPin(`${error?.observed ?? ''}\n${assertion}`, pinned) ? verdict : 'fail';
 }
 
 /** A verdict that makes the run exit non-zero. */
