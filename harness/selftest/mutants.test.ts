@@ -48,7 +48,7 @@ describe('field mutants', () => {
   test('alter mutants: each header and each leaf element once; applying one changes every occurrence', () => {
     const res = xml(200, '<R><Contents><Key>a</Key><Size>1</Size></Contents><Contents><Key>b</Key><Size>2</Size></Contents><Prefix></Prefix></R>', { 'content-type': 'application/xml', etag: '"x"' });
     const ms = mutantsOf(res, 'alter');
-    expect(ms.map(mutantLabel)).toEqual(['2xx content-type altered', '2xx etag altered', '2xx <Key> altered', '2xx <Size> altered', '2xx <Prefix> altered']);
+    expect(ms.map(mutantLabel)).toEqual(['2xx content-type altered', '2xx etag altered', '2xx etag unquoted', '2xx <Key> altered', '2xx <Size> altered', '2xx <Prefix> altered']);
     const size = ms.find((m) => m.name === 'Size');
     expect(size && applyMutant(size, res)?.body.toString()).toBe('<R><Contents><Key>a</Key><Size>2</Size></Contents><Contents><Key>b</Key><Size>3</Size></Contents><Prefix></Prefix></R>');
     const etag = ms.find((m) => m.name === 'etag');
@@ -65,5 +65,13 @@ describe('field mutants', () => {
     expect(m && applyMutant(m, xml(206, '<R/>'))).toBeUndefined();
     expect(mutantsOf(xml(404, '<Error><Code>NoSuchKey</Code></Error>'), 'status').map(mutantLabel)).toEqual(['err status 404→400']);
     expect(mutantsOf(xml(418, ''), 'status')).toEqual([]);
+  });
+
+  test('unquote mutants: a quoted header or entity-quoted element loses its quotes', () => {
+    const res = xml(200, '<R><ETag>&quot;abc&quot;</ETag><Key>k</Key></R>', { etag: '"abc"' });
+    const ms = mutantsOf(res, 'alter').filter((m) => m.change === 'unquote');
+    expect(ms.map(mutantLabel)).toEqual(['2xx etag unquoted', '2xx <ETag> unquoted']);
+    expect(ms[0] && applyMutant(ms[0], res)?.headers.etag).toBe('abc');
+    expect(ms[1] && applyMutant(ms[1], res)?.body.toString()).toBe('<R><ETag>abc</ETag><Key>k</Key></R>');
   });
 });

@@ -23,8 +23,8 @@ export interface Mutant {
   kind: 'element' | 'header' | 'status';
   /** The element's tag, the header's lower-case name, or (status) the status code answered. */
   name: string;
-  /** Remove the field (the default), or change its value (leaf elements and headers only). */
-  change?: 'remove' | 'alter';
+  /** Remove the field (the default), change its value, or strip its quotes (leaf elements and headers only). */
+  change?: 'remove' | 'alter' | 'unquote';
 }
 
 export type MutantMode = 'remove' | 'alter' | 'status';
@@ -38,7 +38,13 @@ export const WRONG_STATUS: Readonly<Record<number, number>> = {
 };
 
 export const mutantLabel = (m: Mutant): string =>
-  m.kind === 'status' ? `${m.cls} status ${m.name}→${WRONG_STATUS[Number(m.name)] ?? '?'}` : `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : ''}`;
+  m.kind === 'status'
+    ? `${m.cls} status ${m.name}→${WRONG_STATUS[Number(m.name)] ?? '?'}`
+    : `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : m.change === 'unquote' ? ' unquoted' : ''}`;
+
+/** A quoted value (an ETag), in a header or entity-escaped in XML text. */
+const QUOTED = /^(?:"[^"]*"|&quot;(?:(?!&quot;).)*&quot;)$/;
+const unquote = (v: string): string => v.replace(/^(?:"|&quot;)|(?:"|&quot;)$/g, '');
 
 const ISO_DATE = /^(\d{4})(-\d\d-\d\dT)/;
 const HTTP_DATE_YEAR = /^([A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} )(\d{4})( )/;
@@ -85,11 +91,16 @@ export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'
   const change = mode === 'alter' ? { change: 'alter' as const } : {};
   for (const h of Object.keys(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase())) out.push({ cls, kind: 'header', name: h.toLowerCase(), ...change });
   if (mode === 'alter') {
+    // A quoted header (an ETag) also offers its value without the quotes.
+    for (const [h, v] of Object.entries(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase()) && typeof v === 'string' && QUOTED.test(v)) out.push({ cls, kind: 'header', name: h.toLowerCase(), change: 'unquote' });
     if (!isXmlBody(res)) return out;
     const seen = new Set<string>();
-    for (const m of res.body.toString('utf8').matchAll(/<([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?>[^<]*<\/\1>/g)) {
+    for (const m of res.body.toString('utf8').matchAll(/<([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?>([^<]*)<\/\1>/g)) {
       const tag = m[1] as string;
-      if (!seen.has(tag)) out.push({ cls, kind: 'element', name: tag, change: 'alter' });
+      if (!seen.has(tag)) {
+        out.push({ cls, kind: 'element', name: tag, change: 'alter' });
+        if (QUOTED.test(m[2] ?? '')) out.push({ cls, kind: 'element', name: tag, change: 'unquote' });
+      }
       seen.add(tag);
     }
     return out;
@@ -117,15 +128,17 @@ export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | unde
     const to = WRONG_STATUS[res.status];
     return String(res.status) === m.name && to !== undefined ? { ...res, status: to } : undefined;
   }
-  if (m.change === 'alter') {
+  if (m.change === 'alter' || m.change === 'unquote') {
+    const f = m.change === 'alter' ? alterValue : unquote;
     if (m.kind === 'header') {
       const v = res.headers[m.name];
       if (v === undefined) return undefined;
-      return { ...res, headers: { ...res.headers, [m.name]: Array.isArray(v) ? v.map(alterValue) : alterValue(String(v)) } };
+      const changed = Array.isArray(v) ? v.map(f) : f(String(v));
+      return JSON.stringify(changed) === JSON.stringify(v) ? undefined : { ...res, headers: { ...res.headers, [m.name]: changed } };
     }
     if (!isXmlBody(res)) return undefined;
     const xml = res.body.toString('utf8');
-    const changed = xml.replace(leafPattern(m.name), (_all, open: string, text: string, close: string) => `${open}${alterValue(text)}${close}`);
+    const changed = xml.replace(leafPattern(m.name), (_all, open: string, text: string, close: string) => `${open}${f(text)}${close}`);
     return changed === xml ? undefined : { ...res, body: Buffer.from(changed) };
   }
   if (m.kind === 'header') {
