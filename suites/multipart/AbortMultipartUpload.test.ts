@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -201,5 +201,21 @@ op.check(
     const res = await raw(rt, { method: 'DELETE', bucket, key: 'abort/unknown-named', query: { uploadId: id } });
     expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload of an unknown upload');
     expectEqual('Error/UploadId', res.error()?.uploadId, id);
+  },
+);
+
+op.check(
+  {
+    id: 'AbortMultipartUpload/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchBucket error of DELETE ?uploadId=… in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'DELETE', bucket: missing, key: 'names-bucket', query: { uploadId: unknownUploadId() } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'AbortMultipartUpload in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeRaw, completeUpload, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, withUpload } from '../../harness/api/multipart.ts';
 
@@ -708,5 +708,21 @@ op.check(
     const res = await completeRaw(rt, bucket, 'complete/unknown-named', id, [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
     expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'CompleteMultipartUpload of an unknown upload');
     expectEqual('Error/UploadId', res.error()?.uploadId, id);
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchBucket error of POST ?uploadId=… in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await completeRaw(rt, missing, 'names-bucket', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CompleteMultipartUpload in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

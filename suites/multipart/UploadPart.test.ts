@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
@@ -421,5 +421,21 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'PUT', bucket, key: 'envelope', query: { partNumber: '1', uploadId: unknownUploadId() }, body: 'x' });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPart of an unknown upload');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPart/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchBucket error of PUT ?partNumber=1&uploadId=… in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'names-bucket', query: { partNumber: '1', uploadId: unknownUploadId() }, body: 'x' });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'UploadPart in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );
