@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -497,5 +497,21 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'GET', bucket, key: 'envelope', query: { uploadId: unknownUploadId() } });
     expectErrorEnvelope(res, { status: 404, code: 'NoSuchUpload' }, 'ListParts of an unknown upload');
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchBucket error of GET ?uploadId=… in a missing bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async () => {
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'GET', bucket: missing, key: 'names-bucket', query: { uploadId: unknownUploadId() } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'ListParts in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

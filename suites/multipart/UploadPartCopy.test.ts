@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectErrorFields } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -787,5 +787,23 @@ op.check(
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/no-such-bucket-names-bucket',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the NoSuchBucket error of a part copy into a missing destination bucket names that bucket in <BucketName>, exactly',
+    evidence: [...NO_SUCH_BUCKET_NAMED_EVIDENCE],
+  },
+  async ({ s3, bucket, other }) => {
+    await sources({ bucket, other }, s3);
+    const missing = newBucketName(rt, 'missing');
+    const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'names-bucket', query: { partNumber: '1', uploadId: unknownUploadId() }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY) } });
+    expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'UploadPartCopy in a missing bucket');
+    expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );

@@ -381,10 +381,10 @@ export const MULTIPART_FAULTS: Fault[] = [
   {
     id: 'multipart9/no-such-bucket-unnamed',
     area: 'multipart',
-    operation: ['CreateMultipartUpload', 'ListMultipartUploads', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload'],
+    operation: ['CreateMultipartUpload', 'ListMultipartUploads', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'UploadPartCopy'],
     description: 'the NoSuchBucket errors of the multipart operations carry no <BucketName>',
-    only: ['CreateMultipartUpload/no-such-bucket-names-bucket', 'ListMultipartUploads/no-such-bucket-names-bucket', 'UploadPart/no-such-bucket-names-bucket', 'CompleteMultipartUpload/no-such-bucket-names-bucket', 'AbortMultipartUpload/no-such-bucket-names-bucket'],
-    onResponse: dropErrorElement(['CreateMultipartUpload', 'ListMultipartUploads', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload'], 'NoSuchBucket', 'BucketName'),
+    only: ['CreateMultipartUpload/no-such-bucket-names-bucket', 'ListMultipartUploads/no-such-bucket-names-bucket', 'UploadPart/no-such-bucket-names-bucket', 'CompleteMultipartUpload/no-such-bucket-names-bucket', 'AbortMultipartUpload/no-such-bucket-names-bucket', 'ListParts/no-such-bucket-names-bucket', 'UploadPartCopy/no-such-bucket-names-bucket'],
+    onResponse: dropErrorElement(['CreateMultipartUpload', 'ListMultipartUploads', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'UploadPartCopy'], 'NoSuchBucket', 'BucketName'),
   },
   {
     id: 'multipart9/no-such-upload-unnamed',
