@@ -153,9 +153,10 @@ export function expectErrorEnvelope(res: RawResponse, want: ErrorSpec, what = 'r
  */
 export function expectErrorFields(res: RawResponse, fields: Record<string, string>): void {
   const err = res.error() ?? {};
-  const wrong = Object.entries(fields).filter(([name, want]) => err[name.charAt(0).toLowerCase() + name.slice(1)] !== want);
-  if (!wrong.length) return;
+  // parseS3Error names an element <ArgumentName> as `argumentName`.
   const value = (name: string): string | undefined => err[name.charAt(0).toLowerCase() + name.slice(1)];
+  const wrong = Object.entries(fields).filter(([name, want]) => value(name) !== want);
+  if (!wrong.length) return;
   fail(
     `Error/[${wrong.map(([n]) => n).join(', ')}]`,
     wrong.map(([n, want]) => (wrong.length > 1 ? `${n} ${show(want)}` : show(want))).join('; '),

@@ -6,6 +6,7 @@
  * that makes no check of its operation fail is a field no check asserts: a gap in depth, or a field AWS
  * does not define (a server's own extension). Pure functions here; the driver needs servers.
  */
+import { withoutHeader } from './faults/kit.ts';
 import type { ProxyResponse } from './proxy.ts';
 
 /**
@@ -89,10 +90,13 @@ export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'
   if (mode === 'status') return WRONG_STATUS[res.status] === undefined ? [] : [{ cls, kind: 'status', name: String(res.status) }];
   const out: Mutant[] = [];
   const change = mode === 'alter' ? { change: 'alter' as const } : {};
-  for (const h of Object.keys(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase())) out.push({ cls, kind: 'header', name: h.toLowerCase(), ...change });
-  if (mode === 'alter') {
+  for (const [h, v] of Object.entries(res.headers)) {
+    if (UNMUTATED_HEADERS.has(h.toLowerCase())) continue;
+    out.push({ cls, kind: 'header', name: h.toLowerCase(), ...change });
     // A quoted header (an ETag) also offers its value without the quotes.
-    for (const [h, v] of Object.entries(res.headers)) if (!UNMUTATED_HEADERS.has(h.toLowerCase()) && typeof v === 'string' && QUOTED.test(v)) out.push({ cls, kind: 'header', name: h.toLowerCase(), change: 'unquote' });
+    if (mode === 'alter' && typeof v === 'string' && QUOTED.test(v)) out.push({ cls, kind: 'header', name: h.toLowerCase(), change: 'unquote' });
+  }
+  if (mode === 'alter') {
     if (!isXmlBody(res)) return out;
     const seen = new Set<string>();
     for (const m of res.body.toString('utf8').matchAll(/<([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?>([^<]*)<\/\1>/g)) {
@@ -141,12 +145,7 @@ export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | unde
     const changed = xml.replace(leafPattern(m.name), (_all, open: string, text: string, close: string) => `${open}${f(text)}${close}`);
     return changed === xml ? undefined : { ...res, body: Buffer.from(changed) };
   }
-  if (m.kind === 'header') {
-    if (res.headers[m.name] === undefined) return undefined;
-    const headers = { ...res.headers };
-    delete headers[m.name];
-    return { ...res, headers };
-  }
+  if (m.kind === 'header') return withoutHeader(res, m.name);
   if (!isXmlBody(res)) return undefined;
   const xml = res.body.toString('utf8');
   const cut = xml.replace(new RegExp(`<${m.name}(\\s[^>]*)?/>|<${m.name}(\\s[^>]*)?>[\\s\\S]*?</${m.name}>`, 'g'), '');

@@ -30,12 +30,10 @@ export function computeVerdict(outcome: Outcome, expected?: ExpectedOutcome): Ve
  */
 export function containsPin(text: string, pin: string): boolean {
   const alnum = /[A-Za-z0-9]/;
+  const startsWord = alnum.test(pin.charAt(0));
+  const endsWord = alnum.test(pin.charAt(pin.length - 1));
   for (let at = text.indexOf(pin); at >= 0; at = text.indexOf(pin, at + 1)) {
-    const before = text.charAt(at - 1);
-    const after = text.charAt(at + pin.length);
-    const startsWord = alnum.test(pin.charAt(0));
-    const endsWord = alnum.test(pin.charAt(pin.length - 1));
-    if ((!startsWord || !alnum.test(before)) && (!endsWord || !alnum.test(after))) return true;
+    if ((!startsWord || !alnum.test(text.charAt(at - 1))) && (!endsWord || !alnum.test(text.charAt(at + pin.length)))) return true;
   }
   return false;
 }
