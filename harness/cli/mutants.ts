@@ -1,7 +1,8 @@
 /**
- * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status]`:
+ * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status|--ignore]`:
  * which response fields does no check notice when they are missing (or, with --alter, wrong; with
- * --status, which status codes when changed)? For each S3 operation, the operation's checks run
+ * --status, which status codes when changed; with --ignore, which request headers and query
+ * parameters when the server never sees them — the request re-signed, harness/selftest/resign.ts)? For each S3 operation, the operation's checks run
  * once through the fault proxy in front of a local reference server (Swift or RGW) to learn its answers'
  * XML elements and headers; then once per field with that field removed (harness/selftest/mutants.ts).
  * A field whose removal fails no check of the operation is listed as not noticed: a check to write
@@ -16,9 +17,9 @@ import { startScripted } from '../../fixtures/servers/scripted.ts';
 import { OPERATIONS } from '../check/operations.ts';
 import { readResults, ROOT, runCli } from '../e2e/run.ts';
 import { mapLimited } from '../run/limited.ts';
-import { applyMutant, mutantLabel, mutantsOf, type Mutant, type MutantMode } from '../selftest/mutants.ts';
+import { applyMutant, applyRequestMutant, mutantLabel, mutantsOf, requestMutantsOf, type Mutant, type MutantMode } from '../selftest/mutants.ts';
 import { operationOf } from '../selftest/faults/kit.ts';
-import { startProxy, type ProxyRequest, type ProxyResponse } from '../selftest/proxy.ts';
+import { startProxy, type FaultHooks } from '../selftest/proxy.ts';
 import { filesForOnly, indexSuites } from './select.ts';
 
 const S3_OPERATIONS = Object.entries(OPERATIONS)
@@ -31,10 +32,16 @@ const program = new Command('mutants')
   .option('--parallel <n>', 'mutant runs at a time', '2')
   .option('--alter', "change each field's value to a wrong one of the same shape, instead of removing it")
   .option('--status', 'change each status code answered to a wrong one (200↔204, an error to a neighbouring one)')
+  .option('--ignore', 'remove each request header or query parameter before the server sees it (the request re-signed): a server that ignores it')
   .parse();
-const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean; status?: boolean }>();
-const mode: MutantMode = opts.status ? 'status' : opts.alter ? 'alter' : 'remove';
-const WHAT = { remove: ['removed', 'removals', ''], alter: ['altered', 'alterations', ', values altered'], status: ['changed', 'status changes', ', status codes changed'] } as const;
+const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean; status?: boolean; ignore?: boolean }>();
+const mode: MutantMode = opts.ignore ? 'ignore' : opts.status ? 'status' : opts.alter ? 'alter' : 'remove';
+const WHAT = {
+  remove: ['removed', 'removals', ''],
+  alter: ['altered', 'alterations', ', values altered'],
+  status: ['changed', 'status changes', ', status codes changed'],
+  ignore: ['ignored', 'ignored request features', ', request headers and parameters ignored'],
+} as const;
 if (opts.target !== 'swift-local' && opts.target !== 'rgw-local') {
   process.stderr.write(`mutants: --target must be swift-local or rgw-local, not ${opts.target}\n`);
   process.exit(2);
@@ -43,11 +50,14 @@ const target = opts.target;
 const index = indexSuites(ROOT);
 const upstream = (await startScripted(target === 'rgw-local' ? 'rgw' : 'swift')).endpoint;
 
-/** The operation's checks through a proxy that passes answers to `onResponse`; the ids that failed. */
-async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyResponse) => ProxyResponse | undefined): Promise<{ fails: string[] | undefined; hits: number }> {
+/** The operation's checks through a proxy whose hooks see that operation's requests only; the ids that failed. */
+async function run(op: string, hooks: Required<FaultHooks>): Promise<{ fails: string[] | undefined; hits: number }> {
   // `fails` is undefined when the run judged no check (it refused to start, or a suite file failed
   // to load): such a run says nothing about the mutant.
-  const proxy = await startProxy(upstream, { onResponse: (req, res) => (operationOf(req) === op ? onResponse(req, res) : undefined) });
+  const proxy = await startProxy(upstream, {
+    onRequest: (req) => (operationOf(req) === op ? hooks.onRequest(req) : undefined),
+    onResponse: (req, res) => (operationOf(req) === op ? hooks.onResponse(req, res) : undefined),
+  });
   try {
     const only = [`${op}/`];
     const reportDir = mkdtempSync(join(tmpdir(), 's3c-mutant-'));
@@ -66,14 +76,15 @@ async function run(op: string, onResponse: (req: ProxyRequest, res: ProxyRespons
   }
 }
 
-const lines = [`# Field mutants (${target} behind the fault proxy${WHAT[mode][2]})`, '', `| operation | field ${WHAT[mode][0]} | noticed | answers changed | first check that failed |`, '|---|---|---|---:|---|'];
+const lines = [`# Field mutants (${target} behind the fault proxy${WHAT[mode][2]})`, '', `| operation | field ${WHAT[mode][0]} | noticed | ${mode === 'ignore' ? 'requests' : 'answers'} changed | first check that failed |`, '|---|---|---|---:|---|'];
 let missed = 0;
 let total = 0;
 for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
   const found = new Map<string, Mutant>();
-  const base = await run(op, (_req, res) => {
-    for (const m of mutantsOf(res, mode)) found.set(mutantLabel(m), m);
-    return undefined;
+  const learn = (ms: Mutant[]): void => ms.forEach((m) => found.set(mutantLabel(m), m));
+  const base = await run(op, {
+    onRequest: (req) => (mode === 'ignore' ? learn(requestMutantsOf(req)) : undefined),
+    onResponse: (_req, res) => learn(mutantsOf(res, mode)),
   });
   if (base.fails === undefined) {
     process.stderr.write(`mutants: ${op}: the unmutated run judged no check; skipped\n`);
@@ -81,7 +92,11 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
   }
   const before = new Set(base.fails);
   const rows = await mapLimited([...found.values()], Number(opts.parallel) || 2, async (m) => {
-    const r = await run(op, (_req, res) => applyMutant(m, res));
+    const r = await run(op, {
+      // The proxy counts a changed request as a hit and re-signs it.
+      onRequest: (req) => void applyRequestMutant(m, req),
+      onResponse: (_req, res) => applyMutant(m, res),
+    });
     return { m, newly: r.fails?.filter((id) => !before.has(id)), hits: r.hits };
   });
   for (const { m, newly, hits } of rows) {
@@ -89,7 +104,7 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
     const counted = newly !== undefined && hits > 0;
     if (counted) total++;
     if (counted && newly.length === 0) missed++;
-    const verdict = newly === undefined ? 'not judged (the run judged no check)' : hits === 0 ? 'not applied (no answer had the field)' : newly.length ? 'yes' : '**no**';
+    const verdict = newly === undefined ? 'not judged (the run judged no check)' : hits === 0 ? `not applied (no ${mode === 'ignore' ? 'request' : 'answer'} had the field)` : newly.length ? 'yes' : '**no**';
     const line = `| ${op} | ${mutantLabel(m)} | ${verdict} | ${hits} | ${newly?.[0] ?? '—'} |`;
     lines.push(line);
     process.stdout.write(`${line}\n`);

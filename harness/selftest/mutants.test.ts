@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alterValue, applyMutant, isXmlBody, mutantLabel, mutantsOf } from './mutants.ts';
+import { alterValue, applyMutant, applyRequestMutant, isXmlBody, mutantLabel, mutantsOf, requestMutantsOf } from './mutants.ts';
 
 const xml = (status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/xml' }) => ({ status, headers, body: Buffer.from(body) });
 
@@ -73,5 +73,28 @@ describe('field mutants', () => {
     expect(ms.map(mutantLabel)).toEqual(['2xx etag unquoted', '2xx <ETag> unquoted']);
     expect(ms[0] && applyMutant(ms[0], res)?.headers.etag).toBe('abc');
     expect(ms[1] && applyMutant(ms[1], res)?.body.toString()).toBe('<R><ETag>abc</ETag><Key>k</Key></R>');
+  });
+
+  test('ignore mutants: each request header but transport and signing ones, each parameter but the operation\'s', () => {
+    const auth = `AWS4-HMAC-SHA256 Credential=testkey/20261202/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=${'0'.repeat(64)}`;
+    const req = {
+      method: 'GET',
+      url: '/b/k?uploadId=u&part-number-marker=2&max-parts=1&x-id=ListParts',
+      headers: { host: 'h', authorization: auth, 'x-amz-date': '20261202T000000Z', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1', 'user-agent': 'sdk' },
+      body: Buffer.alloc(0),
+    };
+    const ms = requestMutantsOf(req);
+    expect(ms.map(mutantLabel)).toEqual(['range ignored', '?part-number-marker ignored', '?max-parts ignored']);
+    expect(ms[1] && applyRequestMutant(ms[1], req)).toBe(true);
+    expect(req.url).toBe('/b/k?uploadId=u&max-parts=1&x-id=ListParts');
+    expect(ms[1] && applyRequestMutant(ms[1], req)).toBe(false);
+    expect(ms[0] && applyRequestMutant(ms[0], req)).toBe(true);
+    expect(req.headers).not.toHaveProperty('range');
+    // A streaming upload cannot be re-signed: it offers nothing and is never changed.
+    const streaming = { ...req, headers: { ...req.headers, 'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD', 'x-amz-meta-a': '1' } };
+    expect(requestMutantsOf(streaming)).toEqual([]);
+    expect(applyRequestMutant({ cls: 'req', kind: 'header', name: 'x-amz-meta-a' }, streaming)).toBe(false);
+    // A response mutant never touches a request, a request mutant never an answer.
+    expect(applyMutant({ cls: 'req', kind: 'header', name: 'etag' }, xml(200, '<R/>', { etag: '"x"' }))).toBeUndefined();
   });
 });

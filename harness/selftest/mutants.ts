@@ -7,7 +7,8 @@
  * does not define (a server's own extension). Pure functions here; the driver needs servers.
  */
 import { withoutHeader } from './faults/kit.ts';
-import type { ProxyResponse } from './proxy.ts';
+import type { ProxyRequest, ProxyResponse } from './proxy.ts';
+import { resignable } from './resign.ts';
 
 /**
  * Headers every answer has for transport reasons, or whose value no check can pin, or that the proxy
@@ -19,16 +20,16 @@ export const UNMUTATED_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 export interface Mutant {
-  /** `2xx` (a success answer) or `err` (an error answer). */
-  cls: '2xx' | 'err';
-  kind: 'element' | 'header' | 'status';
+  /** `2xx` (a success answer), `err` (an error answer) or `req` (a request: what a server ignores). */
+  cls: '2xx' | 'err' | 'req';
+  kind: 'element' | 'header' | 'status' | 'param';
   /** The element's tag, the header's lower-case name, or (status) the status code answered. */
   name: string;
   /** Remove the field (the default), change its value, or strip its quotes (leaf elements and headers only). */
   change?: 'remove' | 'alter' | 'unquote';
 }
 
-export type MutantMode = 'remove' | 'alter' | 'status';
+export type MutantMode = 'remove' | 'alter' | 'status' | 'ignore';
 
 /**
  * The status a server that gets the code wrong would send instead: 200 and 204 for each other (a
@@ -39,7 +40,9 @@ export const WRONG_STATUS: Readonly<Record<number, number>> = {
 };
 
 export const mutantLabel = (m: Mutant): string =>
-  m.kind === 'status'
+  m.cls === 'req'
+    ? `${m.kind === 'param' ? `?${m.name}` : m.name} ignored`
+    : m.kind === 'status'
     ? `${m.cls} status ${m.name}→${WRONG_STATUS[Number(m.name)] ?? '?'}`
     : `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : m.change === 'unquote' ? ' unquoted' : ''}`;
 
@@ -86,6 +89,7 @@ const leafPattern = (tag: string): RegExp => new RegExp(`(<${tag}(?:\\s[^>]*)?>)
  * (`remove`); or each header and each leaf element's tag, once (`alter`).
  */
 export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'>, mode: MutantMode = 'remove'): Mutant[] {
+  if (mode === 'ignore') return [];
   const cls = res.status < 300 ? '2xx' : 'err';
   if (mode === 'status') return WRONG_STATUS[res.status] === undefined ? [] : [{ cls, kind: 'status', name: String(res.status) }];
   const out: Mutant[] = [];
@@ -127,7 +131,7 @@ export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'
  * none.
  */
 export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | undefined {
-  if ((m.cls === '2xx') !== (res.status < 300)) return undefined;
+  if (m.cls === 'req' || (m.cls === '2xx') !== (res.status < 300)) return undefined;
   if (m.kind === 'status') {
     const to = WRONG_STATUS[res.status];
     return String(res.status) === m.name && to !== undefined ? { ...res, status: to } : undefined;
@@ -150,4 +154,69 @@ export function applyMutant(m: Mutant, res: ProxyResponse): ProxyResponse | unde
   const xml = res.body.toString('utf8');
   const cut = xml.replace(new RegExp(`<${m.name}(\\s[^>]*)?/>|<${m.name}(\\s[^>]*)?>[\\s\\S]*?</${m.name}>`, 'g'), '');
   return cut === xml ? undefined : { ...res, body: Buffer.from(cut) };
+}
+
+/**
+ * Request headers a server cannot be said to ignore: transport, signing and the SDK's own
+ * bookkeeping. Removing one breaks the request, or changes nothing the S3 contract defines.
+ */
+export const UNIGNORED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
+  'host', 'authorization', 'x-amz-date', 'x-amz-content-sha256', 'x-amz-security-token', 'content-length', 'connection',
+  'keep-alive', 'transfer-encoding', 'expect', 'user-agent', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request',
+  'accept-encoding', 'content-encoding', 'x-amz-decoded-content-length', 'x-amz-trailer', 'date',
+]);
+
+/**
+ * Query parameters that make the request the operation it is (`?uploads`, `?uploadId`, `?acl`…),
+ * the SDK's `x-id` label, and a presigned URL's own: not mutated.
+ */
+const OPERATION_PARAMS = /^(uploads|uploadId|acl|location|delete|list-type|x-id|X-Amz-.*|Signature|Expires|AWSAccessKeyId)$/i;
+
+/** The decoded name of one `name=value` part of a raw query string. */
+function paramName(part: string): string {
+  const name = part.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** Query parameter names of a request URL, in order, once each. */
+function paramNames(url: string): string[] {
+  const q = url.indexOf('?');
+  return q < 0 ? [] : [...new Set(url.slice(q + 1).split('&').filter(Boolean).map(paramName))];
+}
+
+/**
+ * `ignore` mode: the request features a server could silently ignore — each request header but the
+ * transport and signing ones, each query parameter but the ones that name the operation. Only for a
+ * request the proxy can still send as the suite meant it (anonymous, or re-signed: resign.ts).
+ */
+export function requestMutantsOf(req: Pick<ProxyRequest, 'url' | 'headers'>): Mutant[] {
+  if (!resignable(req)) return [];
+  const out: Mutant[] = [];
+  for (const h of Object.keys(req.headers)) if (!UNIGNORED_REQUEST_HEADERS.has(h.toLowerCase())) out.push({ cls: 'req', kind: 'header', name: h.toLowerCase() });
+  for (const p of paramNames(req.url)) if (!OPERATION_PARAMS.test(p)) out.push({ cls: 'req', kind: 'param', name: p });
+  return out;
+}
+
+/**
+ * The request as a server that ignores the mutant's feature would read it (changed in place, the
+ * proxy re-signs it); false when the request has no such feature or cannot be re-signed.
+ */
+export function applyRequestMutant(m: Mutant, req: ProxyRequest): boolean {
+  if (m.cls !== 'req' || !resignable(req)) return false;
+  if (m.kind === 'header') {
+    if (req.headers[m.name] === undefined) return false;
+    delete req.headers[m.name];
+    return true;
+  }
+  const q = req.url.indexOf('?');
+  if (q < 0) return false;
+  const parts = req.url.slice(q + 1).split('&');
+  const kept = parts.filter((p) => paramName(p) !== m.name);
+  if (kept.length === parts.length) return false;
+  req.url = kept.length ? `${req.url.slice(0, q)}?${kept.join('&')}` : req.url.slice(0, q);
+  return true;
 }

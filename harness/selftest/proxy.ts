@@ -4,6 +4,7 @@
  * the Host header unchanged (SigV4 signs it) and buffers bodies, so a fault can rewrite status,
  * headers and body of a request or a response.
  */
+import { LOCAL_SECRETS, resign } from './resign.ts';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 
 export interface ProxyRequest {
@@ -50,7 +51,11 @@ export function pathOf(url: string): { bucket?: string; key?: string } {
   return { bucket: m[1], ...(m[2] !== undefined && m[2] !== '' ? { key: decodeURIComponent(m[2]) } : {}) };
 }
 
-export function startProxy(upstream: string, hooks?: FaultHooks): Promise<RunningProxy> {
+/**
+ * `resignWith`: secret keys by access key id, to re-sign a request a fault changed (default: the
+ * local reference servers' keys; null: forward it with its now wrong signature).
+ */
+export function startProxy(upstream: string, hooks?: FaultHooks, resignWith: Readonly<Record<string, string>> | null = LOCAL_SECRETS): Promise<RunningProxy> {
   const up = new URL(upstream);
   let active = hooks;
   let hits = 0;
@@ -71,6 +76,8 @@ export function startProxy(upstream: string, hooks?: FaultHooks): Promise<Runnin
       const headers = { ...preq.headers };
       if (headers['content-length'] !== undefined || preq.body.length > 0) headers['content-length'] = String(preq.body.length);
       delete headers['transfer-encoding'];
+      // A changed request is re-signed (a fault of what a server ignores, not of its signature check).
+      if (changedRequest && resignWith) resign({ ...preq, headers }, resignWith);
       const upReq = httpRequest(
         { hostname: up.hostname, port: up.port, method: preq.method, path: preq.url, headers },
         (upRes) => {
