@@ -11,6 +11,7 @@ import {
   expectS3Error,
   expectStatus,
   expectTrue,
+  expectErrorFields,
   makeClient,
   newBucketName,
   peer,
@@ -414,6 +415,64 @@ op.check(
     expectHeader(res.headers, 'content-length', String(PART2.length));
     expectHeader(res.headers, 'x-amz-mp-parts-count', '2');
     expectBytes('GET ?partNumber=2 body', res.body, PART2);
+  },
+);
+
+/** A version id of the form AWS issues that names no version: the recordings' own. */
+const UNKNOWN_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
+const VERSION_RECORDED = 'tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_with_version_unversioned_bucket';
+
+op.check(
+  {
+    id: 'GetObject/version-id-unknown-unversioned',
+    spec: '#API_GetObject_RequestSyntax',
+    level: 'required',
+    title: `GET ?versionId=${UNKNOWN_VERSION} of an object in a bucket that never had versioning → 400 InvalidArgument`,
+    evidence: [recorded(`${VERSION_RECORDED}#get-obj-with-version`, '400 InvalidArgument "Invalid version id specified"')],
+  },
+  async ({ bucket }) => {
+    const key = 'version/unknown';
+    await putObjectRaw(rt, bucket, key, Buffer.from('test-version'));
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION}`);
+  },
+);
+
+op.check(
+  {
+    id: 'GetObject/version-id-unknown-names-argument',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the InvalidArgument error for an unknown versionId names <ArgumentName>versionId and the id sent in <ArgumentValue>',
+    evidence: [recorded(`${VERSION_RECORDED}#get-obj-with-version`, `ArgumentName "versionId", ArgumentValue "${UNKNOWN_VERSION}"`)],
+  },
+  async ({ bucket }) => {
+    const key = 'version/unknown-fields';
+    await putObjectRaw(rt, bucket, key, Buffer.from('test-version'));
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION}`);
+    expectErrorFields(res, { ArgumentName: 'versionId', ArgumentValue: UNKNOWN_VERSION });
+  },
+);
+
+op.check(
+  {
+    id: 'GetObject/version-id-null-unversioned',
+    spec: '#API_GetObject_RequestSyntax',
+    level: 'required',
+    title: 'GET ?versionId=null of an object in a bucket that never had versioning → 200 with the object\'s bytes',
+    evidence: [
+      recorded(`${VERSION_RECORDED}#get-obj-with-null-version`, '200, Body "test-version"'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/manage-objects-versioned-bucket.html', 'Objects that are stored in an Amazon S3 bucket before you set the versioning state have a version ID of null.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = 'version/null';
+    const body = Buffer.from('test-version');
+    await putObjectRaw(rt, bucket, key, body);
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: 'null' } });
+    expectStatus(res, 200, 'GET ?versionId=null');
+    expectBytes('GET ?versionId=null body', res.body, body);
   },
 );
 

@@ -18,6 +18,7 @@ import {
   step,
   operation,
   expectErrorEnvelope,
+  expectErrorFields,
   ERROR_ENVELOPE_EVIDENCE,
   ERROR_ENVELOPE_SPEC,
   NO_SUCH_BUCKET_NAMED_EVIDENCE,
@@ -517,6 +518,47 @@ op.check(
     const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}md5-malformed-value`, body: 'abc', headers: { 'content-md5': value } });
     expectRawError(res, { status: 400, code: 'InvalidDigest' }, `PUT with Content-MD5: ${value}`);
     expectEqual('<Error><Content-MD5>', res.error()?.['content-MD5'], value);
+  },
+);
+
+const FAKE_ACL_RECORDED = 'tests/aws/services/s3/test_s3.py::TestS3::test_s3_object_acl_exceptions#put-object-canned-acl';
+
+op.check(
+  {
+    id: 'PutObject/invalid-canned-acl',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    feature: 'acl',
+    title: 'PUT over an existing key with x-amz-acl: fake-acl (no such canned ACL) → 400 InvalidArgument, and the object is kept',
+    evidence: [
+      recorded(FAKE_ACL_RECORDED, 'put_object(ACL="fake-acl") over an existing key: 400 InvalidArgument'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl', 'Amazon S3 supports a set of predefined grants, known as canned ACLs.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}fake-acl`;
+    expectStatus(await raw(rt, { method: 'PUT', bucket, key, body: 'kept' }), 200, 'PutObject (setup)');
+    const res = await raw(rt, { method: 'PUT', bucket, key, body: 'replaced', headers: { 'x-amz-acl': 'fake-acl' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PUT with x-amz-acl: fake-acl');
+    const got = await raw(rt, { method: 'GET', bucket, key });
+    expectStatus(got, 200, 'GET after the refused PUT');
+    expectEqual('the object after the refused PUT', got.text(), 'kept');
+  },
+);
+
+op.check(
+  {
+    id: 'PutObject/invalid-canned-acl-names-argument',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    feature: 'acl',
+    title: 'the InvalidArgument error for x-amz-acl: fake-acl names <ArgumentName>x-amz-acl and <ArgumentValue>fake-acl',
+    evidence: [recorded(FAKE_ACL_RECORDED, 'ArgumentName "x-amz-acl", ArgumentValue "fake-acl"')],
+  },
+  async ({ bucket }) => {
+    const res = await raw(rt, { method: 'PUT', bucket, key: `${uniq()}fake-acl-fields`, body: 'x', headers: { 'x-amz-acl': 'fake-acl' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PUT with x-amz-acl: fake-acl');
+    expectErrorFields(res, { ArgumentName: 'x-amz-acl', ArgumentValue: 'fake-acl' });
   },
 );
 

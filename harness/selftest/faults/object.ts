@@ -993,4 +993,30 @@ export const OBJECT_FAULTS: Fault[] = [
     only: ['CopyObject/result-last-modified-current'],
     onResponse: editBody(['CopyObject'], (xml) => editElements(xml, 'LastModified', (v) => v.replace(/^(\d{4})/, (y) => String(Number(y) - 1)))),
   },
+  {
+    id: 'object7/put-invalid-acl-ignored',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'PutObject ignores an x-amz-acl that names no canned ACL (fake-acl) and stores the object',
+    only: ['PutObject/invalid-canned-acl'],
+    onRequest: (req) => {
+      if (operationOf(req) === 'PutObject' && req.headers['x-amz-acl'] === 'fake-acl') delete req.headers['x-amz-acl'];
+    },
+  },
+  {
+    id: 'object7/invalid-acl-unnamed',
+    area: 'object',
+    operation: 'PutObject',
+    description: 'the InvalidArgument error for x-amz-acl: fake-acl carries no <ArgumentName>',
+    only: ['PutObject/invalid-canned-acl-names-argument'],
+    onResponse: dropErrorElement(['PutObject'], 'InvalidArgument', 'ArgumentName'),
+  },
+  {
+    id: 'object7/version-null-refused',
+    area: 'object',
+    operation: 'GetObject',
+    description: 'GetObject refuses ?versionId=null in a bucket without versioning with 404 NoSuchVersion',
+    only: ['GetObject/version-id-null-unversioned'],
+    onResponse: (req) => (operationOf(req) === 'GetObject' && queryOf(req.url).get('versionId') === 'null' ? s3Error(404, 'NoSuchVersion', 'The specified version does not exist.') : undefined),
+  },
 ];
