@@ -191,6 +191,11 @@ for (const [slug, range, what, snapshot] of [
   ['range-reversed', 'bytes=1-0', 'last before first', 'upload-part-copy-range-exc-1-0'],
   ['range-open-ended', 'bytes=1-', 'no last byte', 'upload-part-copy-range-exc-1-'],
   ['range-suffix', 'bytes=-2', 'a suffix range', 'upload-part-copy-range-exc--2'],
+  ['range-negative-first', 'bytes=-1-', 'a negative first byte', 'upload-part-copy-range-exc--1-'],
+  ['range-negative-last', 'bytes=0--1', 'a negative last byte', 'upload-part-copy-range-exc-0--1'],
+  ['range-multiple', 'bytes=0-1,3-4,7-9', 'several ranges', 'upload-part-copy-range-exc-0-1,3-4,7-9'],
+  ['range-no-bounds', 'bytes=-', 'neither first nor last', 'upload-part-copy-range-exc--'],
+  ['range-suffix-zero', 'bytes=-0', 'a zero-length suffix', 'upload-part-copy-range-exc--0'],
 ] as const) {
   op.check(
     {

@@ -402,4 +402,15 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['UploadPartCopy/no-such-source-key-names-key'],
     onResponse: dropErrorElement(['UploadPartCopy'], 'NoSuchKey', 'Key'),
   },
+  {
+    id: 'multipart10/copy-range-lax',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy reads a malformed x-amz-copy-source-range leniently (a negative bound, several ranges, no bounds, bytes=-0) and copies its first byte instead of refusing it',
+    only: ['UploadPartCopy/range-negative-first', 'UploadPartCopy/range-negative-last', 'UploadPartCopy/range-multiple', 'UploadPartCopy/range-no-bounds', 'UploadPartCopy/range-suffix-zero'],
+    onRequest: (req) => {
+      const range = req.headers['x-amz-copy-source-range'];
+      if (operationOf(req) === 'UploadPartCopy' && typeof range === 'string' && /^bytes=(-1-|0--1|0-1,|-$|-0$)/.test(range)) req.headers['x-amz-copy-source-range'] = 'bytes=0-0';
+    },
+  },
 ];
