@@ -1,5 +1,5 @@
 import { CreateBucketCommand, GetBucketAclCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adoptBucket, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { adoptBucket, createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, expectErrorFields, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
 import { ALL_USERS, canonicalId, expectRequestIdHeaders, grantSet, listAs, locationConfigXml, regionalRuntime } from '../../harness/api/bucket.ts';
 
 const ERRORS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList';
@@ -318,6 +318,26 @@ op.check(
     const res = await raw(rt, { method: 'PUT', bucket: name, headers: { 'x-amz-acl': 'fake-acl' } });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CreateBucket with x-amz-acl: fake-acl');
     expectStatus(await raw(rt, { method: 'HEAD', bucket: name }), 404, 'HeadBucket after the refused CreateBucket');
+  },
+);
+
+op.check(
+  {
+    id: 'CreateBucket/invalid-canned-acl-names-argument',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'optional',
+    title: 'the InvalidArgument error of a CreateBucket with x-amz-acl: fake-acl names <ArgumentName>x-amz-acl and <ArgumentValue>fake-acl',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-canned-acl', 'the same header on PutBucketAcl: ArgumentName "x-amz-acl", ArgumentValue "fake-acl"'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_object_acl_exceptions#put-object-canned-acl', 'the same header on PutObject: ArgumentName "x-amz-acl", ArgumentValue "fake-acl"'),
+    ],
+  },
+  async () => {
+    const name = newBucketName(rt, 'badaclf');
+    adoptBucket(rt, name);
+    const res = await raw(rt, { method: 'PUT', bucket: name, headers: { 'x-amz-acl': 'fake-acl' } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'CreateBucket with x-amz-acl: fake-acl');
+    expectErrorFields(res, { ArgumentName: 'x-amz-acl', ArgumentValue: 'fake-acl' });
   },
 );
 

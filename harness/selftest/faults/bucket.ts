@@ -370,4 +370,12 @@ export const BUCKET_FAULTS: Fault[] = [
     only: ['GetBucketLocation/no-such-bucket-names-bucket', 'GetBucketAcl/no-such-bucket-names-bucket', 'PutBucketAcl/no-such-bucket-names-bucket'],
     onResponse: dropErrorElement(['GetBucketLocation', 'GetBucketAcl', 'PutBucketAcl'], 'NoSuchBucket', 'BucketName'),
   },
+  {
+    id: 'bucket9/invalid-acl-unnamed',
+    area: 'bucket',
+    operation: 'CreateBucket',
+    description: 'the InvalidArgument error of a CreateBucket with x-amz-acl: fake-acl carries no <ArgumentValue>',
+    only: ['CreateBucket/invalid-canned-acl-names-argument'],
+    onResponse: dropErrorElement(['CreateBucket'], 'InvalidArgument', 'ArgumentValue'),
+  },
 ];
