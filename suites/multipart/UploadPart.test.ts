@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectTrue, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
@@ -320,6 +320,59 @@ for (const [slug, value, what] of [
     },
   );
 }
+
+op.check(
+  {
+    id: 'UploadPart/content-md5-malformed-names-value',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the InvalidDigest error of an UploadPart echoes the malformed header value in <Content-MD5>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-error-3', 'Content-MD5 "MTIz" (valid base64, not 128 bits), as sent'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-error-2', 'Content-MD5 "not base64 encoded checksum", as sent'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/md5-malformed-value';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'the part', { 'content-md5': 'MTIz' });
+      expectRawError(res, { status: 400, code: 'InvalidDigest' }, 'UploadPart with Content-MD5: MTIz');
+      expectEqual('<Error><Content-MD5>', res.error()?.['content-MD5'], 'MTIz');
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPart/content-md5-mismatch-digests',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the BadDigest error of an UploadPart names the MD5 of the received part in <CalculatedDigest> (base64) and the Content-MD5 sent in <ExpectedDigest>',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#upload-part-md5-bad-digest', 'CalculatedDigest "Q3uTDbhLgHnC3YBKcZNrXw==" (base64 MD5 of the part), ExpectedDigest "CYketZBSTjX8czcs3cXVlg==" (the sent digest, base64)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_invalid_content_md5#md5-error-bad-digest', 'the same on PutObject, where ExpectedDigest is the sent digest in hex'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/md5-digests';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const part = 'the part';
+      const sent = createHash('md5').update('not the part').digest('base64');
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, part, { 'content-md5': sent });
+      expectRawError(res, { status: 400, code: 'BadDigest' }, 'UploadPart with a wrong Content-MD5');
+      const err = res.error() ?? {};
+      expectEqual('<Error><CalculatedDigest>', err.calculatedDigest, createHash('md5').update(part).digest('base64'));
+      const sentHex = Buffer.from(sent, 'base64').toString('hex');
+      expectTrue('<Error><ExpectedDigest> is the Content-MD5 sent (base64 or hex)', err.expectedDigest === sent || err.expectedDigest === sentHex, `${sent} (or ${sentHex})`, err.expectedDigest);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
 
 op.check(
   {
