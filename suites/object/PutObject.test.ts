@@ -601,6 +601,14 @@ const ALGORITHMS: ReadonlyArray<{ alg: ChecksumAlgorithm; mismatch: Evidence[]; 
     ],
   },
   {
+    alg: 'crc64nvme',
+    mismatch: [recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[CRC64NVME]#put-wrong-checksum-value', '400 BadDigest "The CRC64NVME you specified did not match the calculated checksum."')],
+    stored: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[CRC64NVME]#head-object-with-checksum'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_s3_get_object_checksum[CRC64NVME]#get-object-with-checksum'),
+    ],
+  },
+  {
     alg: 'sha1',
     mismatch: [recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[SHA1]#put-wrong-checksum-value', '400 BadDigest "The SHA1 you specified did not match the calculated checksum."')],
     stored: [
