@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectTrue, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
+import { checksumOf } from '../../harness/api/object.ts';
 import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
 
 const op = operation('UploadPart', { buckets: { bucket: { hint: 'mpu-part' } } });
@@ -368,6 +369,59 @@ op.check(
       expectEqual('<Error><CalculatedDigest>', err.calculatedDigest, createHash('md5').update(part).digest('base64'));
       const sentHex = Buffer.from(sent, 'base64').toString('hex');
       expectTrue('<Error><ExpectedDigest> is the Content-MD5 sent (base64 or hex)', err.expectedDigest === sent || err.expectedDigest === sentHex, `${sent} (or ${sentHex})`, err.expectedDigest);
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);
+
+// ---- additional checksums (x-amz-checksum-*) on a part --------------------------------------------
+
+const CHECKSUM_RECORDED = 'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_multipart_upload_part_checksum_exception';
+
+for (const [alg, name] of [
+  ['crc32', 'CRC32'],
+  ['crc32c', 'CRC32C'],
+  ['crc64nvme', 'CRC64NVME'],
+  ['sha1', 'SHA1'],
+  ['sha256', 'SHA256'],
+] as const) {
+  op.check(
+    {
+      id: `UploadPart/checksum-${alg}-mismatch`,
+      spec: '#API_UploadPart_RequestSyntax',
+      level: 'required',
+      title: `UploadPart (upload made without a checksum algorithm) with a well-formed but wrong x-amz-checksum-${alg} → 400 BadDigest`,
+      evidence: [recorded(`${CHECKSUM_RECORDED}[${name}]#put-wrong-checksum-value`, `400 BadDigest "The ${name} you specified did not match the calculated checksum."`)],
+    },
+    async ({ s3, bucket }) => {
+      const key = `part/checksum-${alg}-bad`;
+      const id = await createUpload(s3, bucket, key);
+      try {
+        const headers = { [`x-amz-checksum-${alg}`]: checksumOf(alg, Buffer.from('bad data')), 'x-amz-sdk-checksum-algorithm': name };
+        const res = await uploadPartRaw(rt, bucket, key, id, 1, 'right body', headers);
+        expectRawError(res, { status: 400, code: 'BadDigest' }, `UploadPart with a wrong x-amz-checksum-${alg}`);
+      } finally {
+        await abortQuietly(s3, bucket, key, id);
+      }
+    },
+  );
+}
+
+op.check(
+  {
+    id: 'UploadPart/checksum-malformed',
+    spec: '#API_UploadPart_RequestSyntax',
+    level: 'required',
+    title: 'UploadPart whose x-amz-checksum-crc32 is not a base64 CRC32 → 400 InvalidRequest',
+    evidence: [recorded(`${CHECKSUM_RECORDED}[CRC32]#put-wrong-checksum-no-b64`, '400 InvalidRequest "Value for x-amz-checksum-crc32 header is invalid."')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/checksum-malformed';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'right body', { 'x-amz-checksum-crc32': 'a1b2c3d4', 'x-amz-sdk-checksum-algorithm': 'CRC32' });
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'UploadPart with x-amz-checksum-crc32: a1b2c3d4');
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
