@@ -1,5 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, UploadPartCopyCommand, type S3Client, type UploadPartCopyCommandInput } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, ISO_TIMESTAMP, newBucketName, raw, recorded, step, operation, type RawResponse, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body, type Segment } from '../../fixtures/data/bodies.ts';
 import {
   abortQuietly,
@@ -461,6 +461,54 @@ op.check(
   async ({ s3, bucket, other }) => {
     const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-unmodified-since-failed-condition', { 'x-amz-copy-source-if-unmodified-since': new Date(Date.now() - 86_400_000).toUTCString() });
     expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with x-amz-copy-source-if-unmodified-since: a day before');
+    expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-Unmodified-Since');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/source-if-match-true-if-unmodified-since-false',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'copy-source if-match (its ETag: true) + if-unmodified-since a day before (false) → 200: if-match wins, the part is copied',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_match_and_if_unmodified_since_match#upload-part-copy', '200 CopyPartResult'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html',
+        'If both the x-amz-copy-source-if-match and x-amz-copy-source-if-unmodified-since headers are present in the request and evaluate as follows, Amazon S3 returns 200 OK and copies the data: x-amz-copy-source-if-match condition evaluates to true; x-amz-copy-source-if-unmodified-since condition evaluates to false',
+      ),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-match-and-unmodified-since', {
+      'x-amz-copy-source-if-match': SRC.etag(),
+      'x-amz-copy-source-if-unmodified-since': new Date(Date.now() - 86_400_000).toUTCString(),
+    });
+    expectStatus(res, 200, 'UploadPartCopy with if-match (true) and if-unmodified-since (false)');
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/source-if-none-match-true-if-unmodified-since-false',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'copy-source if-none-match true (another ETag) + if-unmodified-since false (a day before) → 412, Condition x-amz-copy-source-If-Unmodified-Since',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_none_match_and_if_unmodified_since_match_failed#upload-part-copy-source-unmodified-since-and-if-none-match',
+        '412 PreconditionFailed, Condition x-amz-copy-source-If-Unmodified-Since',
+      ),
+    ],
+  },
+  async ({ s3, bucket, other }) => {
+    const res = await copyCondRaw({ bucket, other }, s3, 'copy/if-none-match-and-unmodified-since', {
+      'x-amz-copy-source-if-none-match': '"00000000000000000000000000000000"',
+      'x-amz-copy-source-if-unmodified-since': new Date(Date.now() - 86_400_000).toUTCString(),
+    });
+    expectRawError(res, { status: 412, code: 'PreconditionFailed' }, 'UploadPartCopy with if-none-match (true) and if-unmodified-since (false)');
     expectEqual('<Error><Condition>', res.error()?.condition, 'x-amz-copy-source-If-Unmodified-Since');
   },
 );

@@ -413,4 +413,16 @@ export const MULTIPART_FAULTS: Fault[] = [
       if (operationOf(req) === 'UploadPartCopy' && typeof range === 'string' && /^bytes=(-1-|0--1|0-1,|-$|-0$)/.test(range)) req.headers['x-amz-copy-source-range'] = 'bytes=0-0';
     },
   },
+  {
+    id: 'multipart10/copy-conditions-no-precedence',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy evaluates copy-source if-match and if-unmodified-since on their own: a false if-unmodified-since refuses the part although if-match is true',
+    only: ['UploadPartCopy/source-if-match-true-if-unmodified-since-false'],
+    upstream: 'rgw', // Swift's s3api refuses this part itself (a known deviation)
+    onRequest: (req) =>
+      operationOf(req) === 'UploadPartCopy' && req.headers['x-amz-copy-source-if-match'] !== undefined && req.headers['x-amz-copy-source-if-unmodified-since'] !== undefined
+        ? s3Error(412, 'PreconditionFailed')
+        : undefined,
+  },
 ];
