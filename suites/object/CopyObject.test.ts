@@ -1046,6 +1046,30 @@ op.check(
 
 op.check(
   {
+    id: 'CopyObject/storage-class-not-copied',
+    spec: '#API_CopyObject_RequestSyntax',
+    level: 'optional',
+    title: 'copy of a STANDARD_IA object without x-amz-storage-class → the copy is STANDARD (HEAD answers no x-amz-storage-class)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_copy_object_storage_class#object-attrs-after-copy', 'the copy of a STANDARD_IA source to another key: StorageClass STANDARD'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html', 'If the x-amz-storage-class header is not used, the copied object will be stored in the STANDARD Storage Class by default.'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html', 'x-amz-storage-class: Provides storage class information of the object. Amazon S3 returns this header for all objects except for S3 Standard storage class objects.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const src = `${uniq()}ia-src`;
+    await putObjectRaw(rt, bucket, src, 'infrequent', { 'x-amz-storage-class': 'STANDARD_IA' });
+    const dst = `${uniq()}ia-copy`;
+    const res = await copyRaw(bucket, dst, source(bucket, src));
+    expectStatus(res, 200, 'CopyObject of the STANDARD_IA object');
+    const head = await raw(rt, { method: 'HEAD', bucket, key: dst });
+    expectStatus(head, 200, 'HEAD of the copy');
+    expectEqual('x-amz-storage-class of the copy', head.headers['x-amz-storage-class'], undefined);
+  },
+);
+
+op.check(
+  {
     id: 'CopyObject/source-expected-bucket-owner-mismatch',
     spec: '#API_CopyObject_RequestSyntax',
     level: 'required',
