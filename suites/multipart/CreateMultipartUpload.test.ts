@@ -1,6 +1,7 @@
 import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
-import { body } from '../../fixtures/data/bodies.ts';
+import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { body, bytes } from '../../fixtures/data/bodies.ts';
+import { expectBytes } from '../../harness/api/object.ts';
 import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
 
 const op = operation('CreateMultipartUpload', { buckets: { bucket: { hint: 'mpu-create' } } });
@@ -131,6 +132,27 @@ op.check(
   async ({ s3, bucket }) => {
     const head = await completedHead({ bucket }, s3, 'create/metadata', { Metadata: { color: 'blue', 'two-words': 'a value' } });
     expectEqual('HeadObject user metadata', head.Metadata, { color: 'blue', 'two-words': 'a value' });
+  },
+);
+
+op.check(
+  {
+    id: 'CreateMultipartUpload/canned-acl-public-read',
+    spec: '#API_CreateMultipartUpload_RequestSyntax',
+    level: 'required',
+    feature: 'acl',
+    title: 'x-amz-acl: public-read given to CreateMultipartUpload → the completed object can be read anonymously (200, its bytes)',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_s3_multipart_upload_acls#permission-acl-key2', 'a multipart upload created with a canned ACL: the completed object carries its AllUsers grants'),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html', 'public-read | Bucket and object | Owner gets FULL_CONTROL. The AllUsers group gets READ access.'),
+    ],
+  },
+  async ({ s3 }) => {
+    const aclBucket = await createBucket(rt, { hint: 'mpu-acl', acl: true });
+    await completedHead({ bucket: aclBucket }, s3, 'create/public-read', { ACL: 'public-read' });
+    const get = await raw(rt, { method: 'GET', bucket: aclBucket, key: 'create/public-read', auth: 'none' });
+    expectStatus(get, 200, 'anonymous GET of the object completed from an upload created with x-amz-acl: public-read');
+    expectBytes('anonymous GET body', get.body, bytes([{ seed: 71, size: 100 }]));
   },
 );
 

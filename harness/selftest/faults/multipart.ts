@@ -425,4 +425,13 @@ export const MULTIPART_FAULTS: Fault[] = [
         ? s3Error(412, 'PreconditionFailed')
         : undefined,
   },
+  {
+    id: 'multipart10/create-ignores-canned-acl',
+    area: 'multipart',
+    operation: 'CreateMultipartUpload',
+    description: 'CreateMultipartUpload ignores x-amz-acl: the completed object is private whatever canned ACL the upload named',
+    only: ['CreateMultipartUpload/canned-acl-public-read'],
+    upstream: 'rgw', // Swift's s3api never sees an anonymous GET (a known deviation)
+    onRequest: stripRequestHeader(['CreateMultipartUpload'], 'x-amz-acl'),
+  },
 ];
