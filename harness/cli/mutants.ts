@@ -2,7 +2,8 @@
  * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status|--ignore]`:
  * which response fields does no check notice when they are missing (or, with --alter, wrong; with
  * --status, which status codes when changed; with --ignore, which request headers and query
- * parameters when the server never sees them — the request re-signed, harness/selftest/resign.ts)? For each S3 operation, the operation's checks run
+ * parameters when the server never sees them, with --misread when it reads them wrongly — the
+ * request re-signed, harness/selftest/resign.ts)? For each S3 operation, the operation's checks run
  * once through the fault proxy in front of a local reference server (Swift or RGW) to learn its answers'
  * XML elements and headers; then once per field with that field removed (harness/selftest/mutants.ts).
  * A field whose removal fails no check of the operation is listed as not noticed: a check to write
@@ -33,14 +34,18 @@ const program = new Command('mutants')
   .option('--alter', "change each field's value to a wrong one of the same shape, instead of removing it")
   .option('--status', 'change each status code answered to a wrong one (200↔204, an error to a neighbouring one)')
   .option('--ignore', 'remove each request header or query parameter before the server sees it (the request re-signed): a server that ignores it')
+  .option('--misread', 'change each request header or query parameter value to a plausible wrong one before the server sees it (the request re-signed): a server that parses it wrongly')
   .parse();
-const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean; status?: boolean; ignore?: boolean }>();
-const mode: MutantMode = opts.ignore ? 'ignore' : opts.status ? 'status' : opts.alter ? 'alter' : 'remove';
+const opts = program.opts<{ target: string; ops: string; parallel: string; alter?: boolean; status?: boolean; ignore?: boolean; misread?: boolean }>();
+const mode: MutantMode = opts.misread ? 'misread' : opts.ignore ? 'ignore' : opts.status ? 'status' : opts.alter ? 'alter' : 'remove';
+/** The request modes change what the suite sends, not what the server answers. */
+const onRequests = mode === 'ignore' || mode === 'misread';
 const WHAT = {
   remove: ['removed', 'removals', ''],
   alter: ['altered', 'alterations', ', values altered'],
   status: ['changed', 'status changes', ', status codes changed'],
   ignore: ['ignored', 'ignored request features', ', request headers and parameters ignored'],
+  misread: ['misread', 'misread request values', ', request header and parameter values misread'],
 } as const;
 if (opts.target !== 'swift-local' && opts.target !== 'rgw-local') {
   process.stderr.write(`mutants: --target must be swift-local or rgw-local, not ${opts.target}\n`);
@@ -76,14 +81,14 @@ async function run(op: string, hooks: Required<FaultHooks>): Promise<{ fails: st
   }
 }
 
-const lines = [`# Field mutants (${target} behind the fault proxy${WHAT[mode][2]})`, '', `| operation | field ${WHAT[mode][0]} | noticed | ${mode === 'ignore' ? 'requests' : 'answers'} changed | first check that failed |`, '|---|---|---|---:|---|'];
+const lines = [`# Field mutants (${target} behind the fault proxy${WHAT[mode][2]})`, '', `| operation | field ${WHAT[mode][0]} | noticed | ${onRequests ? 'requests' : 'answers'} changed | first check that failed |`, '|---|---|---|---:|---|'];
 let missed = 0;
 let total = 0;
 for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
   const found = new Map<string, Mutant>();
   const learn = (ms: Mutant[]): void => ms.forEach((m) => found.set(mutantLabel(m), m));
   const base = await run(op, {
-    onRequest: (req) => (mode === 'ignore' ? learn(requestMutantsOf(req)) : undefined),
+    onRequest: (req) => (onRequests ? learn(requestMutantsOf(req, mode)) : undefined),
     onResponse: (_req, res) => learn(mutantsOf(res, mode)),
   });
   if (base.fails === undefined) {
@@ -104,7 +109,7 @@ for (const op of opts.ops.split(',').map((s) => s.trim()).filter(Boolean)) {
     const counted = newly !== undefined && hits > 0;
     if (counted) total++;
     if (counted && newly.length === 0) missed++;
-    const verdict = newly === undefined ? 'not judged (the run judged no check)' : hits === 0 ? `not applied (no ${mode === 'ignore' ? 'request' : 'answer'} had the field)` : newly.length ? 'yes' : '**no**';
+    const verdict = newly === undefined ? 'not judged (the run judged no check)' : hits === 0 ? `not applied (no ${onRequests ? 'request' : 'answer'} had the field)` : newly.length ? 'yes' : '**no**';
     const line = `| ${op} | ${mutantLabel(m)} | ${verdict} | ${hits} | ${newly?.[0] ?? '—'} |`;
     lines.push(line);
     process.stdout.write(`${line}\n`);

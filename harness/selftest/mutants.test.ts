@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { alterValue, applyMutant, applyRequestMutant, isXmlBody, mutantLabel, mutantsOf, requestMutantsOf } from './mutants.ts';
+import { alterValue, applyMutant, applyRequestMutant, isXmlBody, misreadValue, mutantLabel, mutantsOf, requestMutantsOf } from './mutants.ts';
 
 const xml = (status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/xml' }) => ({ status, headers, body: Buffer.from(body) });
 
@@ -96,5 +96,25 @@ describe('field mutants', () => {
     expect(applyRequestMutant({ cls: 'req', kind: 'header', name: 'x-amz-meta-a' }, streaming)).toBe(false);
     // A response mutant never touches a request, a request mutant never an answer.
     expect(applyMutant({ cls: 'req', kind: 'header', name: 'etag' }, xml(200, '<R/>', { etag: '"x"' }))).toBeUndefined();
+  });
+
+  test('misread mutants: a byte range one byte longer, other values as alterValue; parameters re-encoded', () => {
+    expect(misreadValue('bytes=0-1')).toBe('bytes=0-2');
+    expect(misreadValue('bytes=5-')).toBe('bytes=6-');
+    expect(misreadValue('bytes=-3')).toBe('bytes=-4');
+    expect(misreadValue('bytes=-')).toBe('bytes=-x');
+    expect(misreadValue('1000')).toBe('1001');
+    const auth = `AWS4-HMAC-SHA256 Credential=testkey/20261202/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=${'0'.repeat(64)}`;
+    const req = {
+      method: 'GET',
+      url: '/b?list-type=2&prefix=a%2Fb&max-keys=2',
+      headers: { host: 'h', authorization: auth, 'x-amz-date': '20261202T000000Z', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: 'bytes=0-1' },
+      body: Buffer.alloc(0),
+    };
+    const ms = requestMutantsOf(req, 'misread');
+    expect(ms.map(mutantLabel)).toEqual(['range misread', '?prefix misread', '?max-keys misread']);
+    for (const m of ms) expect(applyRequestMutant(m, req)).toBe(true);
+    expect(req.url).toBe('/b?list-type=2&prefix=a%2Fbx&max-keys=3');
+    expect(req.headers.range).toBe('bytes=0-2');
   });
 });

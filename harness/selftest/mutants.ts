@@ -29,7 +29,7 @@ export interface Mutant {
   change?: 'remove' | 'alter' | 'unquote';
 }
 
-export type MutantMode = 'remove' | 'alter' | 'status' | 'ignore';
+export type MutantMode = 'remove' | 'alter' | 'status' | 'ignore' | 'misread';
 
 /**
  * The status a server that gets the code wrong would send instead: 200 and 204 for each other (a
@@ -41,7 +41,7 @@ export const WRONG_STATUS: Readonly<Record<number, number>> = {
 
 export const mutantLabel = (m: Mutant): string =>
   m.cls === 'req'
-    ? `${m.kind === 'param' ? `?${m.name}` : m.name} ignored`
+    ? `${m.kind === 'param' ? `?${m.name}` : m.name} ${m.change === 'alter' ? 'misread' : 'ignored'}`
     : m.kind === 'status'
     ? `${m.cls} status ${m.name}→${WRONG_STATUS[Number(m.name)] ?? '?'}`
     : `${m.cls} ${m.kind === 'element' ? `<${m.name}>` : m.name}${m.change === 'alter' ? ' altered' : m.change === 'unquote' ? ' unquoted' : ''}`;
@@ -89,7 +89,7 @@ const leafPattern = (tag: string): RegExp => new RegExp(`(<${tag}(?:\\s[^>]*)?>)
  * (`remove`); or each header and each leaf element's tag, once (`alter`).
  */
 export function mutantsOf(res: Pick<ProxyResponse, 'status' | 'headers' | 'body'>, mode: MutantMode = 'remove'): Mutant[] {
-  if (mode === 'ignore') return [];
+  if (mode === 'ignore' || mode === 'misread') return [];
   const cls = res.status < 300 ? '2xx' : 'err';
   if (mode === 'status') return WRONG_STATUS[res.status] === undefined ? [] : [{ cls, kind: 'status', name: String(res.status) }];
   const out: Mutant[] = [];
@@ -172,15 +172,17 @@ export const UNIGNORED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
  */
 const OPERATION_PARAMS = /^(uploads|uploadId|acl|location|delete|list-type|x-id|X-Amz-.*|Signature|Expires|AWSAccessKeyId)$/i;
 
-/** The decoded name of one `name=value` part of a raw query string. */
-function paramName(part: string): string {
-  const name = part.split('=')[0] ?? '';
+/** A percent-decoded query component (itself when it is not well-formed). */
+function decoded(raw: string): string {
   try {
-    return decodeURIComponent(name);
+    return decodeURIComponent(raw);
   } catch {
-    return name;
+    return raw;
   }
 }
+
+/** The decoded name of one `name=value` part of a raw query string. */
+const paramName = (part: string): string => decoded(part.split('=')[0] ?? '');
 
 /** Query parameter names of a request URL, in order, once each. */
 function paramNames(url: string): string[] {
@@ -190,15 +192,34 @@ function paramNames(url: string): string[] {
 
 /**
  * `ignore` mode: the request features a server could silently ignore — each request header but the
- * transport and signing ones, each query parameter but the ones that name the operation. Only for a
- * request the proxy can still send as the suite meant it (anonymous, or re-signed: resign.ts).
+ * transport and signing ones, each query parameter but the ones that name the operation; `misread`
+ * mode: the same features, each read as a plausible wrong value (`misreadValue`). Only for a request
+ * the proxy can still send as the suite meant it (anonymous, or re-signed: resign.ts).
  */
-export function requestMutantsOf(req: Pick<ProxyRequest, 'url' | 'headers'>): Mutant[] {
+export function requestMutantsOf(req: Pick<ProxyRequest, 'url' | 'headers'>, mode: 'ignore' | 'misread' = 'ignore'): Mutant[] {
   if (!resignable(req)) return [];
+  const change = mode === 'misread' ? { change: 'alter' as const } : {};
   const out: Mutant[] = [];
-  for (const h of Object.keys(req.headers)) if (!UNIGNORED_REQUEST_HEADERS.has(h.toLowerCase())) out.push({ cls: 'req', kind: 'header', name: h.toLowerCase() });
-  for (const p of paramNames(req.url)) if (!OPERATION_PARAMS.test(p)) out.push({ cls: 'req', kind: 'param', name: p });
+  for (const h of Object.keys(req.headers)) if (!UNIGNORED_REQUEST_HEADERS.has(h.toLowerCase())) out.push({ cls: 'req', kind: 'header', name: h.toLowerCase(), ...change });
+  for (const p of paramNames(req.url)) if (!OPERATION_PARAMS.test(p)) out.push({ cls: 'req', kind: 'param', name: p, ...change });
   return out;
+}
+
+const BYTE_RANGE = /^(bytes=)(\d*)-(\d*)$/;
+
+/**
+ * How a server that parses a request value wrongly would read it: a byte range one byte longer (its
+ * end, or its start when open-ended, or its suffix length), otherwise `alterValue` (a number one more,
+ * a date a year earlier, an ETag digit changed, text with a character added).
+ */
+export function misreadValue(v: string): string {
+  const r = BYTE_RANGE.exec(v);
+  if (r && (r[2] !== '' || r[3] !== '')) {
+    const [, unit, first, last] = r as unknown as [string, string, string, string];
+    if (last === '') return `${unit}${Number(first) + 1}-`;
+    return `${unit}${first}-${Number(last) + 1}`;
+  }
+  return alterValue(v);
 }
 
 /**
@@ -207,16 +228,27 @@ export function requestMutantsOf(req: Pick<ProxyRequest, 'url' | 'headers'>): Mu
  */
 export function applyRequestMutant(m: Mutant, req: ProxyRequest): boolean {
   if (m.cls !== 'req' || !resignable(req)) return false;
+  const misread = m.change === 'alter';
   if (m.kind === 'header') {
-    if (req.headers[m.name] === undefined) return false;
-    delete req.headers[m.name];
+    const v = req.headers[m.name];
+    if (v === undefined) return false;
+    if (misread) req.headers[m.name] = Array.isArray(v) ? v.map(misreadValue) : misreadValue(v);
+    else delete req.headers[m.name];
     return true;
   }
   const q = req.url.indexOf('?');
   if (q < 0) return false;
   const parts = req.url.slice(q + 1).split('&');
-  const kept = parts.filter((p) => paramName(p) !== m.name);
-  if (kept.length === parts.length) return false;
+  const mine = (p: string): boolean => paramName(p) === m.name;
+  if (!parts.some(mine)) return false;
+  const kept = misread
+    ? parts.map((p) => {
+        if (!mine(p)) return p;
+        const eq = p.indexOf('=');
+        const value = eq < 0 ? '' : decoded(p.slice(eq + 1));
+        return `${p.slice(0, eq < 0 ? p.length : eq)}=${encodeURIComponent(misreadValue(value))}`;
+      })
+    : parts.filter((p) => !mine(p));
   req.url = kept.length ? `${req.url.slice(0, q)}?${kept.join('&')}` : req.url.slice(0, q);
   return true;
 }
