@@ -95,6 +95,34 @@ op.check(
 
 op.check(
   {
+    id: 'ListMultipartUploads/upload-id-marker-same-key',
+    spec: '#API_ListMultipartUploads_RequestParameters',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'key-marker=m/a with the upload-id-marker of the first upload of m/a listed → the other uploads of m/a, then m/b: the listing after that upload',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-both-markers', 'key-marker = a key with two uploads, upload-id-marker = the first listed → the second upload of that key'),
+      doc(
+        'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html#API_ListMultipartUploads_RequestParameters',
+        'If upload-id-marker is specified, any multipart uploads for a key equal to the key-marker might also be included, provided those multipart uploads have upload IDs lexicographically greater than the specified upload-id-marker.',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    for (const k of ['m/a', 'm/a', 'm/a', 'm/b']) await createUpload(s3, bucket, k);
+    // The server's own order of the uploads of one key (AWS documents upload ids, records initiation order).
+    const full = pairs(await list({ bucket }, s3, { Prefix: 'm/' }));
+    expectEqual('uploads under m/ (one page)', full.length, 4);
+    const first = (await list({ bucket }, s3, { Prefix: 'm/' })).Uploads?.[0];
+    if (first?.Key !== 'm/a' || !first.UploadId) return fail('the first upload listed under m/', 'an upload of m/a', first?.Key);
+    const out = await list({ bucket }, s3, { Prefix: 'm/', KeyMarker: 'm/a', UploadIdMarker: first.UploadId });
+    expectEqual('ListMultipartUploadsResult/UploadIdMarker', out.UploadIdMarker, first.UploadId);
+    expectEqual('uploads after key-marker m/a and the upload-id-marker of its first upload', pairs(out), full.slice(1));
+  },
+);
+
+op.check(
+  {
     id: 'ListMultipartUploads/prefix',
     spec: '#API_ListMultipartUploads_RequestParameters',
     feature: 'multipartExtras',

@@ -7,7 +7,7 @@
  * See kit.ts for the shape of a fault.
  */
 import type { Operation } from '../../check/operations.ts';
-import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, operationOf, recode, s3Error, stripRequestHeader, withoutElement, type Fault } from './kit.ts';
+import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, operationOf, recode, s3Error, stripQueryParam, stripRequestHeader, withoutElement, type Fault } from './kit.ts';
 import { queryOf } from '../proxy.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
@@ -433,5 +433,13 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['CreateMultipartUpload/canned-acl-public-read'],
     upstream: 'rgw', // Swift's s3api never sees an anonymous GET (a known deviation)
     onRequest: stripRequestHeader(['CreateMultipartUpload'], 'x-amz-acl'),
+  },
+  {
+    id: 'multipart10/ignores-upload-id-marker',
+    area: 'multipart',
+    operation: 'ListMultipartUploads',
+    description: 'ListMultipartUploads ignores upload-id-marker: a key-marker alone skips every other upload of that key',
+    only: ['ListMultipartUploads/upload-id-marker-same-key'],
+    onRequest: stripQueryParam(['ListMultipartUploads'], 'upload-id-marker'),
   },
 ];
