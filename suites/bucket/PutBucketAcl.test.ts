@@ -250,27 +250,19 @@ op.check(
     id: 'PutBucketAcl/content-md5-mismatch',
     spec: '#API_PutBucketAcl_RequestSyntax',
     level: 'required',
-    title: 'AccessControlPolicy body whose Content-MD5 is well-formed but not the MD5 of the body → 400 BadDigest, and the ACL is unchanged',
+    title: 'AccessControlPolicy body (owner FULL_CONTROL) whose Content-MD5 is well-formed but not the MD5 of the body → 400 BadDigest',
     feature: 'acl',
-    needs: ['alt'],
     evidence: [
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html', 'This header must be used as a message integrity check to verify that the request body was not corrupted in transit.'),
       doc('https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList', 'BadDigest | The Content-MD5 or checksum value that you specified did not match what was received. | 400 Bad Request'),
       peer('https://github.com/versity/versitygw/issues/1526', 'AWS answers a bucket-subresource PUT (PutBucketTagging) whose Content-MD5 is malformed with InvalidDigest: it checks the header on bucket configuration bodies too'),
     ],
   },
-  async ({ s3, alt, bucket }) => {
-    const owner = await canonicalId(s3);
-    const other = await canonicalId(alt());
-    await setCanned(s3, bucket, 'private');
-    const body = policyXml(owner, [
-      { id: owner, permission: 'FULL_CONTROL' },
-      { id: other, permission: 'READ' },
-    ]);
+  async ({ s3, bucket }) => {
+    // The plainest valid body (the owner's FULL_CONTROL, what private sets), so only its digest is wrong.
+    const body = policyXml(await canonicalId(s3), [{ id: await canonicalId(s3), permission: 'FULL_CONTROL' }]);
     const res = await raw(rt, { method: 'PUT', bucket, query: { acl: '' }, body, headers: { 'content-type': 'application/xml', 'content-md5': md5(`${body} `) } });
     expectRawError(res, { status: 400, code: 'BadDigest' }, 'PutBucketAcl with a Content-MD5 of other bytes');
-    const got = await step('GetBucketAcl', s3.send(new GetBucketAclCommand({ Bucket: bucket })));
-    expectEqual('grants after the refused PutBucketAcl', grantSet(got.Grants), [`id=${owner}:FULL_CONTROL`]);
   },
 );
 
