@@ -1,5 +1,5 @@
 import { CreateMultipartUploadCommand, HeadObjectCommand, type CreateMultipartUploadCommandInput, type HeadObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, fail, newBucketName, type RawResponse, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { expectBytes } from '../../harness/api/object.ts';
 import { abortQuietly, completeUpload, createUpload, expectRequestIdHeaders, uploadPart } from '../../harness/api/multipart.ts';
@@ -216,6 +216,63 @@ op.check(
     }
   },
 );
+
+// ---- additional checksums: x-amz-checksum-algorithm and x-amz-checksum-type ----------------------
+
+const CHECKSUM_RECORDED = 'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum';
+
+/** CreateMultipartUpload sent raw with these headers; an upload it made is aborted after `judge`. */
+async function createRaw({ bucket }: { bucket: string }, s3: S3Client, key: string, headers: Record<string, string>, judge: (res: RawResponse) => void): Promise<void> {
+  const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null }, headers });
+  const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
+  try {
+    judge(res);
+  } finally {
+    if (id) await abortQuietly(s3, bucket, key, id);
+  }
+}
+
+for (const [slug, headers, what, snapshot] of [
+  ['checksum-algorithm-unsupported', { 'x-amz-checksum-algorithm': 'TEST' }, 'x-amz-checksum-algorithm: TEST (no such algorithm)', 'test_multipart_parts_checksum_exceptions_composite#create-mpu-wrong-checksum-algo'],
+  ['checksum-type-without-algorithm', { 'x-amz-checksum-type': 'COMPOSITE' }, 'x-amz-checksum-type: COMPOSITE without x-amz-checksum-algorithm', 'test_multipart_parts_checksum_exceptions_composite#create-mpu-no-checksum-algo-with-type'],
+  ['checksum-composite-crc64nvme', { 'x-amz-checksum-algorithm': 'CRC64NVME', 'x-amz-checksum-type': 'COMPOSITE' }, 'CRC64NVME with x-amz-checksum-type: COMPOSITE', 'test_multipart_checksum_type_compatibility[COMPOSITE-CRC64NVME]#create-mpu-checksum-exc'],
+  ['checksum-full-object-sha256', { 'x-amz-checksum-algorithm': 'SHA256', 'x-amz-checksum-type': 'FULL_OBJECT' }, 'SHA256 with x-amz-checksum-type: FULL_OBJECT', 'test_multipart_checksum_type_compatibility[FULL_OBJECT-SHA256]#create-mpu-checksum-exc'],
+] as const) {
+  op.check(
+    {
+      id: `CreateMultipartUpload/${slug}`,
+      spec: '#API_CreateMultipartUpload_RequestSyntax',
+      level: 'required',
+      title: `CreateMultipartUpload with ${what} → 400 InvalidRequest, no upload`,
+      evidence: [recorded(`${CHECKSUM_RECORDED}::${snapshot}`, '400 InvalidRequest')],
+    },
+    async ({ s3, bucket }) => {
+      await createRaw({ bucket }, s3, `create/${slug}`, headers, (res) => expectRawError(res, { status: 400, code: 'InvalidRequest' }, `CreateMultipartUpload with ${what}`));
+    },
+  );
+}
+
+for (const [alg, type, snapshot] of [
+  ['CRC32', 'COMPOSITE', 'test_multipart_checksum_type_default_for_checksum[CRC32]#create-mpu-default-checksum-type'],
+  ['CRC64NVME', 'FULL_OBJECT', 'test_multipart_checksum_type_default_for_checksum[CRC64NVME]#create-mpu-default-checksum-type'],
+] as const) {
+  op.check(
+    {
+      id: `CreateMultipartUpload/checksum-${alg.toLowerCase()}-default-type`,
+      spec: '#API_CreateMultipartUpload_ResponseSyntax',
+      level: 'required',
+      title: `CreateMultipartUpload with x-amz-checksum-algorithm: ${alg} and no type → 200 answering x-amz-checksum-algorithm: ${alg}, x-amz-checksum-type: ${type}`,
+      evidence: [recorded(`${CHECKSUM_RECORDED}::${snapshot}`, `ChecksumAlgorithm ${alg}, ChecksumType ${type}`)],
+    },
+    async ({ s3, bucket }) => {
+      await createRaw({ bucket }, s3, `create/checksum-${alg.toLowerCase()}`, { 'x-amz-checksum-algorithm': alg }, (res) => {
+        expectStatus(res, 200, `CreateMultipartUpload with x-amz-checksum-algorithm: ${alg}`);
+        expectHeader(res.headers, 'x-amz-checksum-algorithm', alg);
+        expectHeader(res.headers, 'x-amz-checksum-type', type);
+      });
+    },
+  );
+}
 
 op.check(
   {
