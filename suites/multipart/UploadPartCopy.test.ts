@@ -294,6 +294,34 @@ op.check(
 
 op.check(
   {
+    id: 'UploadPartCopy/source-if-unmodified-since-true',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-unmodified-since a day after now (the source is unmodified since) → the copy succeeds',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_unmodified_since_success#upload-part-copy-if-unmodified-since', 'CopySourceIfUnmodifiedSince = now + 1 day → 200')],
+  },
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/if-unmodified-since-true', { CopySourceIfUnmodifiedSince: new Date(Date.now() + 86_400_000) }, [...SRC.segments]);
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/source-if-modified-since-true',
+    spec: '#API_UploadPartCopy_RequestSyntax',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'x-amz-copy-source-if-modified-since a day before now (the source was written since) → the copy succeeds',
+    evidence: [recorded('tests/aws/services/s3/test_s3_api.py::TestS3Multipart::test_upload_part_copy_with_copy_source_if_modified_since_success#upload-part-copy-if-modified-since', 'CopySourceIfModifiedSince = now - 1 day → 200')],
+  },
+  async ({ s3, bucket, other }) => {
+    await copyAndComplete({ bucket, other }, s3, 'copy/if-modified-since-true', { CopySourceIfModifiedSince: new Date(Date.now() - 86_400_000) }, [...SRC.segments]);
+  },
+);
+
+op.check(
+  {
     id: 'UploadPartCopy/source-if-modified-since-future',
     spec: '#API_UploadPartCopy_RequestSyntax',
     feature: 'multipartExtras',

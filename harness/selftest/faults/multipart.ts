@@ -442,4 +442,31 @@ export const MULTIPART_FAULTS: Fault[] = [
     only: ['ListMultipartUploads/upload-id-marker-same-key'],
     onRequest: stripQueryParam(['ListMultipartUploads'], 'upload-id-marker'),
   },
+  {
+    id: 'multipart10/copy-unmodified-since-misread',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy reads x-amz-copy-source-if-unmodified-since a year too early (a wrong date parser): a true condition refuses the part with 412',
+    only: ['UploadPartCopy/source-if-unmodified-since-true'],
+    onRequest: (req) => {
+      const v = req.headers['x-amz-copy-source-if-unmodified-since'];
+      if (operationOf(req) !== 'UploadPartCopy' || typeof v !== 'string') return;
+      const d = new Date(v);
+      d.setUTCFullYear(d.getUTCFullYear() - 1);
+      req.headers['x-amz-copy-source-if-unmodified-since'] = d.toUTCString();
+    },
+  },
+  {
+    id: 'multipart10/copy-modified-since-as-unmodified',
+    area: 'multipart',
+    operation: 'UploadPartCopy',
+    description: 'UploadPartCopy evaluates x-amz-copy-source-if-modified-since as if it were if-unmodified-since',
+    only: ['UploadPartCopy/source-if-modified-since-true'],
+    onRequest: (req) => {
+      const v = req.headers['x-amz-copy-source-if-modified-since'];
+      if (operationOf(req) !== 'UploadPartCopy' || v === undefined) return;
+      delete req.headers['x-amz-copy-source-if-modified-since'];
+      req.headers['x-amz-copy-source-if-unmodified-since'] = v;
+    },
+  },
 ];
