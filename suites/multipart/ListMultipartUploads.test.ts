@@ -99,7 +99,7 @@ op.check(
     spec: '#API_ListMultipartUploads_RequestParameters',
     feature: 'multipartExtras',
     level: 'required',
-    title: 'key-marker=m/a with the upload-id-marker of the first upload of m/a listed → the other uploads of m/a, then m/b: the listing after that upload',
+    title: 'key-marker=uim/a with the upload-id-marker of the first upload of uim/a listed → the other uploads of uim/a, then uim/b: the listing after that upload',
     evidence: [
       recorded('tests/aws/services/s3/test_s3_list_operations.py::TestS3ListMultipartUploads::test_list_multiparts_next_marker#list-multiparts-both-markers', 'key-marker = a key with two uploads, upload-id-marker = the first listed → the second upload of that key'),
       doc(
@@ -109,15 +109,15 @@ op.check(
     ],
   },
   async ({ s3, bucket }) => {
-    for (const k of ['m/a', 'm/a', 'm/a', 'm/b']) await createUpload(s3, bucket, k);
+    for (const k of ['uim/a', 'uim/a', 'uim/a', 'uim/b']) await createUpload(s3, bucket, k);
     // The server's own order of the uploads of one key (AWS documents upload ids, records initiation order).
-    const full = pairs(await list({ bucket }, s3, { Prefix: 'm/' }));
-    expectEqual('uploads under m/ (one page)', full.length, 4);
-    const first = (await list({ bucket }, s3, { Prefix: 'm/' })).Uploads?.[0];
-    if (first?.Key !== 'm/a' || !first.UploadId) return fail('the first upload listed under m/', 'an upload of m/a', first?.Key);
-    const out = await list({ bucket }, s3, { Prefix: 'm/', KeyMarker: 'm/a', UploadIdMarker: first.UploadId });
+    const full = pairs(await list({ bucket }, s3, { Prefix: 'uim/' }));
+    expectEqual('uploads under uim/ (one page)', full.length, 4);
+    const first = (await list({ bucket }, s3, { Prefix: 'uim/' })).Uploads?.[0];
+    if (first?.Key !== 'uim/a' || !first.UploadId) return fail('the first upload listed under uim/', 'an upload of uim/a', first?.Key);
+    const out = await list({ bucket }, s3, { Prefix: 'uim/', KeyMarker: 'uim/a', UploadIdMarker: first.UploadId });
     expectEqual('ListMultipartUploadsResult/UploadIdMarker', out.UploadIdMarker, first.UploadId);
-    expectEqual('uploads after key-marker m/a and the upload-id-marker of its first upload', pairs(out), full.slice(1));
+    expectEqual('uploads after key-marker uim/a and the upload-id-marker of its first upload', pairs(out), full.slice(1));
   },
 );
 
