@@ -1,5 +1,5 @@
 /**
- * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status|--ignore]`:
+ * `npm run mutants [-- --target rgw-local] [--ops ListObjectsV2,GetObject] [--parallel 2] [--alter|--status|--ignore|--misread]`:
  * which response fields does no check notice when they are missing (or, with --alter, wrong; with
  * --status, which status codes when changed; with --ignore, which request headers and query
  * parameters when the server never sees them, with --misread when it reads them wrongly — the

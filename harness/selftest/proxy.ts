@@ -4,8 +4,8 @@
  * the Host header unchanged (SigV4 signs it) and buffers bodies, so a fault can rewrite status,
  * headers and body of a request or a response.
  */
-import { LOCAL_SECRETS, resign } from './resign.ts';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { LOCAL_SECRETS, resign } from './resign.ts';
 
 export interface ProxyRequest {
   method: string;
