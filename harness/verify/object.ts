@@ -118,6 +118,12 @@ export function asList<T>(v: T | T[] | undefined): T[] {
   return Array.isArray(v) ? v : [v];
 }
 
+/**
+ * A version id of the form AWS issues that names no version: the one its recordings use
+ * (test_get_object_with_version_unversioned_bucket, test_delete_object, test_delete_objects).
+ */
+export const UNKNOWN_VERSION_ID = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
+
 // ---- additional checksums (x-amz-checksum-*) --------------------------------------------------
 
 export type ChecksumAlgorithm = 'crc32' | 'crc32c' | 'crc64nvme' | 'sha1' | 'sha256';

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectHeader, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, expectErrorFields, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
-import { putObjectRaw } from '../../harness/api/object.ts';
+import { putObjectRaw, UNKNOWN_VERSION_ID } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObject', { buckets: { bucket: { hint: 'del' } } });
 const { rt } = op;
@@ -45,8 +45,6 @@ op.check(
   },
 );
 
-/** A version id of the form AWS issues that names no version: the recording's own. */
-const UNKNOWN_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 const VERSION_RECORDED = 'tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_delete_object#delete-nonexistent-object-versionid';
 
 op.check(
@@ -54,12 +52,12 @@ op.check(
     id: 'DeleteObject/version-id-unknown-unversioned',
     spec: '#API_DeleteObject_RequestSyntax',
     level: 'required',
-    title: `DELETE ?versionId=${UNKNOWN_VERSION} in a bucket that never had versioning → 400 InvalidArgument (not the 204 of a plain DELETE)`,
+    title: `DELETE ?versionId=${UNKNOWN_VERSION_ID} in a bucket that never had versioning → 400 InvalidArgument (not the 204 of a plain DELETE)`,
     evidence: [recorded(VERSION_RECORDED, '400 InvalidArgument "Invalid version id specified"')],
   },
   async ({ bucket }) => {
-    const res = await raw(rt, { method: 'DELETE', bucket, key: 'version/unknown', query: { versionId: UNKNOWN_VERSION } });
-    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `DELETE ?versionId=${UNKNOWN_VERSION}`);
+    const res = await raw(rt, { method: 'DELETE', bucket, key: 'version/unknown', query: { versionId: UNKNOWN_VERSION_ID } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `DELETE ?versionId=${UNKNOWN_VERSION_ID}`);
   },
 );
 
@@ -69,12 +67,12 @@ op.check(
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'the InvalidArgument error for an unknown versionId names <ArgumentName>versionId and the id sent in <ArgumentValue>',
-    evidence: [recorded(VERSION_RECORDED, `ArgumentName "versionId", ArgumentValue "${UNKNOWN_VERSION}"`)],
+    evidence: [recorded(VERSION_RECORDED, `ArgumentName "versionId", ArgumentValue "${UNKNOWN_VERSION_ID}"`)],
   },
   async ({ bucket }) => {
-    const res = await raw(rt, { method: 'DELETE', bucket, key: 'version/unknown-fields', query: { versionId: UNKNOWN_VERSION } });
-    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `DELETE ?versionId=${UNKNOWN_VERSION}`);
-    expectErrorFields(res, { ArgumentName: 'versionId', ArgumentValue: UNKNOWN_VERSION });
+    const res = await raw(rt, { method: 'DELETE', bucket, key: 'version/unknown-fields', query: { versionId: UNKNOWN_VERSION_ID } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `DELETE ?versionId=${UNKNOWN_VERSION_ID}`);
+    expectErrorFields(res, { ArgumentName: 'versionId', ArgumentValue: UNKNOWN_VERSION_ID });
   },
 );
 

@@ -1,6 +1,6 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectHeader, expectMatch, expectRawError, expectStatus, expectTrue, fail, newBucketName, peer, raw, type RawResponse, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
-import { asList, md5Base64, putObjectRaw } from '../../harness/api/object.ts';
+import { asList, md5Base64, putObjectRaw, UNKNOWN_VERSION_ID } from '../../harness/api/object.ts';
 
 const op = operation('DeleteObjects', { buckets: { bucket: { hint: 'multidel' } } });
 const { rt } = op;
@@ -24,7 +24,6 @@ async function postDelete(b: string, body: string): Promise<RawResponse> {
 }
 
 /** A version id of the shape AWS issues that names no version of the key. */
-const BOGUS_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 
 function deleteXmlWithVersion(entries: ReadonlyArray<{ key: string; versionId?: string }>, quiet = false): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${quiet ? '<Quiet>true</Quiet>' : ''}${entries
@@ -390,7 +389,7 @@ op.check(
     const { p, keep } = await freshPrefix(bucket);
     const key = `${p}versioned-ask`;
     await putObjectRaw(rt, bucket, key, 'v');
-    const res = await postDelete(bucket, deleteXmlWithVersion([{ key, versionId: BOGUS_VERSION }]));
+    const res = await postDelete(bucket, deleteXmlWithVersion([{ key, versionId: UNKNOWN_VERSION_ID }]));
     expectStatus(res, 200, 'DeleteObjects with an unknown VersionId');
     const doc = (res.xml()?.DeleteResult ?? {}) as Record<string, unknown>;
     expectEqual('<Deleted> entries', asList(doc.Deleted as unknown), []);
@@ -399,7 +398,7 @@ op.check(
     const e = errors[0] ?? {};
     expectEqual('<Error><Code>', e.Code, 'NoSuchVersion');
     expectEqual('<Error><Key>', e.Key, key);
-    expectEqual('<Error><VersionId>', e.VersionId, BOGUS_VERSION);
+    expectEqual('<Error><VersionId>', e.VersionId, UNKNOWN_VERSION_ID);
     expectMatch('<Error><Message>', typeof e.Message === 'string' ? e.Message : undefined, /\S/);
     expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD of the key (not deleted)');
     await expectSurvivor(bucket, keep);
@@ -423,7 +422,7 @@ op.check(
     const asked = `${p}asked`;
     await putObjectRaw(rt, bucket, gone, 'gone');
     await putObjectRaw(rt, bucket, asked, 'asked');
-    const res = await postDelete(bucket, deleteXmlWithVersion([{ key: gone }, { key: asked, versionId: BOGUS_VERSION }], true));
+    const res = await postDelete(bucket, deleteXmlWithVersion([{ key: gone }, { key: asked, versionId: UNKNOWN_VERSION_ID }], true));
     expectStatus(res, 200, 'Quiet DeleteObjects');
     const r = parseResult(res);
     expectEqual('<Deleted> entries in quiet mode', r.deleted, []);

@@ -20,7 +20,7 @@ import {
   step,
   operation,
 } from '../../harness/api/index.ts';
-import { WireConnection, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate, wireError } from '../../harness/api/object.ts';
+import { WireConnection, expectBytes, expectGetMatches, putObjectRaw, quotedMd5, serverDate, UNKNOWN_VERSION_ID, wireError } from '../../harness/api/object.ts';
 import { bytesFromSeed, rangeArb, rangeHeader, rangeSelect } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
@@ -418,8 +418,6 @@ op.check(
   },
 );
 
-/** A version id of the form AWS issues that names no version: the recordings' own. */
-const UNKNOWN_VERSION = 'HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD';
 const VERSION_RECORDED = 'tests/aws/services/s3/test_s3_api.py::TestS3ObjectCRUD::test_get_object_with_version_unversioned_bucket';
 
 op.check(
@@ -427,14 +425,14 @@ op.check(
     id: 'GetObject/version-id-unknown-unversioned',
     spec: '#API_GetObject_RequestSyntax',
     level: 'required',
-    title: `GET ?versionId=${UNKNOWN_VERSION} of an object in a bucket that never had versioning → 400 InvalidArgument`,
+    title: `GET ?versionId=${UNKNOWN_VERSION_ID} of an object in a bucket that never had versioning → 400 InvalidArgument`,
     evidence: [recorded(`${VERSION_RECORDED}#get-obj-with-version`, '400 InvalidArgument "Invalid version id specified"')],
   },
   async ({ bucket }) => {
     const key = 'version/unknown';
     await putObjectRaw(rt, bucket, key, Buffer.from('test-version'));
-    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION } });
-    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION}`);
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION_ID } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION_ID}`);
   },
 );
 
@@ -444,14 +442,14 @@ op.check(
     spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
     level: 'required',
     title: 'the InvalidArgument error for an unknown versionId names <ArgumentName>versionId and the id sent in <ArgumentValue>',
-    evidence: [recorded(`${VERSION_RECORDED}#get-obj-with-version`, `ArgumentName "versionId", ArgumentValue "${UNKNOWN_VERSION}"`)],
+    evidence: [recorded(`${VERSION_RECORDED}#get-obj-with-version`, `ArgumentName "versionId", ArgumentValue "${UNKNOWN_VERSION_ID}"`)],
   },
   async ({ bucket }) => {
     const key = 'version/unknown-fields';
     await putObjectRaw(rt, bucket, key, Buffer.from('test-version'));
-    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION } });
-    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION}`);
-    expectErrorFields(res, { ArgumentName: 'versionId', ArgumentValue: UNKNOWN_VERSION });
+    const res = await raw(rt, { method: 'GET', bucket, key, query: { versionId: UNKNOWN_VERSION_ID } });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, `GET ?versionId=${UNKNOWN_VERSION_ID}`);
+    expectErrorFields(res, { ArgumentName: 'versionId', ArgumentValue: UNKNOWN_VERSION_ID });
   },
 );
 
