@@ -354,6 +354,22 @@ op.check(
 
 op.check(
   {
+    id: 'PutBucketAcl/acp-unknown-id-names-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'the InvalidArgument for a body granting CanonicalUser ID "wrong-id" names <ArgumentName>CanonicalUser/ID and <ArgumentValue>wrong-id',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-5`, 'ArgumentName "CanonicalUser/ID", ArgumentValue "wrong-id"')],
+  },
+  async ({ s3, bucket }) => {
+    const res = await putAcl(bucket, {}, policyXml(await canonicalId(s3), [{ id: 'wrong-id', permission: 'FULL_CONTROL' }]));
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectErrorFields(res, { ArgumentName: 'CanonicalUser/ID', ArgumentValue: 'wrong-id' });
+  },
+);
+
+op.check(
+  {
     id: 'PutBucketAcl/invalid-canned-acl',
     spec: ERRORS,
     level: 'required',
@@ -428,6 +444,22 @@ op.check(
 
 op.check(
   {
+    id: 'PutBucketAcl/grant-unknown-id-names-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'the InvalidArgument for x-amz-grant-write: id="wrong-id" names <ArgumentName>id and <ArgumentValue>wrong-id',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-wrong-id`, 'ArgumentName "id", ArgumentValue "wrong-id"')],
+  },
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, { 'x-amz-grant-write': 'id="wrong-id"' });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectErrorFields(res, { ArgumentName: 'id', ArgumentValue: 'wrong-id' });
+  },
+);
+
+op.check(
+  {
     id: 'PutBucketAcl/grant-invalid-group-uri',
     spec: ERRORS,
     level: 'required',
@@ -437,6 +469,22 @@ op.check(
   },
   async ({ bucket }) => {
     expectRawError(await putAcl(bucket, { 'x-amz-grant-write': 'uri="http://acs.amazonaws.com/groups/s3/FakeGroup"' }), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  },
+);
+
+op.check(
+  {
+    id: 'PutBucketAcl/grant-invalid-group-uri-names-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'the InvalidArgument for x-amz-grant-write naming a group that does not exist names <ArgumentName>uri and the URI in <ArgumentValue>',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-fake-uri`, 'ArgumentName "uri", ArgumentValue "http://acs.amazonaws.com/groups/s3/FakeGroup"')],
+  },
+  async ({ bucket }) => {
+    const res = await putAcl(bucket, { 'x-amz-grant-write': 'uri="http://acs.amazonaws.com/groups/s3/FakeGroup"' });
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectErrorFields(res, { ArgumentName: 'uri', ArgumentValue: 'http://acs.amazonaws.com/groups/s3/FakeGroup' });
   },
 );
 

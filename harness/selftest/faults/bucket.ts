@@ -378,4 +378,12 @@ export const BUCKET_FAULTS: Fault[] = [
     only: ['CreateBucket/invalid-canned-acl-names-argument'],
     onResponse: dropErrorElement(['CreateBucket'], 'InvalidArgument', 'ArgumentValue'),
   },
+  {
+    id: 'bucket9/grant-group-uri-unnamed',
+    area: 'bucket',
+    operation: 'PutBucketAcl',
+    description: 'the InvalidArgument error for an x-amz-grant-* header naming an unknown group carries no <ArgumentName>',
+    only: ['PutBucketAcl/grant-invalid-group-uri-names-argument'],
+    onResponse: dropErrorElement(['PutBucketAcl'], 'InvalidArgument', 'ArgumentName'),
+  },
 ];
