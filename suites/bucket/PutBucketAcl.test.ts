@@ -368,6 +368,44 @@ op.check(
   },
 );
 
+const FAKE_GROUP = 'http://acs.amazonaws.com/groups/s3/FakeGroup';
+
+/** An AccessControlPolicy body (owner `owner`) granting FULL_CONTROL to the group with this URI. */
+function groupPolicyXml(owner: string, uri: string): string {
+  const grant = `<Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="Group"><URI>${uri}</URI></Grantee><Permission>FULL_CONTROL</Permission></Grant>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>${owner}</ID></Owner><AccessControlList>${grant}</AccessControlList></AccessControlPolicy>`;
+}
+
+op.check(
+  {
+    id: 'PutBucketAcl/acp-invalid-group-uri',
+    spec: ERRORS,
+    level: 'required',
+    title: 'AccessControlPolicy body granting a Group whose URI is no S3 group (…/groups/s3/FakeGroup) → 400 InvalidArgument',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-4`, '400 InvalidArgument "Invalid group uri"')],
+  },
+  async ({ s3, bucket }) => {
+    expectRawError(await putAcl(bucket, {}, groupPolicyXml(await canonicalId(s3), FAKE_GROUP)), { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+  },
+);
+
+op.check(
+  {
+    id: 'PutBucketAcl/acp-invalid-group-uri-names-argument',
+    spec: ERRORS,
+    level: 'required',
+    title: 'the InvalidArgument for a body granting an unknown Group URI names <ArgumentName>Group/URI and the URI in <ArgumentValue>',
+    feature: 'acl',
+    evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-acp-acl-4`, 'ArgumentName "Group/URI", ArgumentValue "http://acs.amazonaws.com/groups/s3/FakeGroup"')],
+  },
+  async ({ s3, bucket }) => {
+    const res = await putAcl(bucket, {}, groupPolicyXml(await canonicalId(s3), FAKE_GROUP));
+    expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
+    expectErrorFields(res, { ArgumentName: 'Group/URI', ArgumentValue: FAKE_GROUP });
+  },
+);
+
 op.check(
   {
     id: 'PutBucketAcl/invalid-canned-acl',
@@ -482,9 +520,9 @@ op.check(
     evidence: [recorded(`tests/aws/services/s3/test_s3.py::TestS3::test_s3_bucket_acl_exceptions#put-bucket-grant-acl-fake-uri`, 'ArgumentName "uri", ArgumentValue "http://acs.amazonaws.com/groups/s3/FakeGroup"')],
   },
   async ({ bucket }) => {
-    const res = await putAcl(bucket, { 'x-amz-grant-write': 'uri="http://acs.amazonaws.com/groups/s3/FakeGroup"' });
+    const res = await putAcl(bucket, { 'x-amz-grant-write': `uri="${FAKE_GROUP}"` });
     expectRawError(res, { status: 400, code: 'InvalidArgument' }, 'PutBucketAcl');
-    expectErrorFields(res, { ArgumentName: 'uri', ArgumentValue: 'http://acs.amazonaws.com/groups/s3/FakeGroup' });
+    expectErrorFields(res, { ArgumentName: 'uri', ArgumentValue: FAKE_GROUP });
   },
 );
 

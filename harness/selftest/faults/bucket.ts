@@ -386,4 +386,12 @@ export const BUCKET_FAULTS: Fault[] = [
     only: ['PutBucketAcl/grant-invalid-group-uri-names-argument'],
     onResponse: dropErrorElement(['PutBucketAcl'], 'InvalidArgument', 'ArgumentName'),
   },
+  {
+    id: 'bucket9/acp-unknown-group-accepted',
+    area: 'bucket',
+    operation: 'PutBucketAcl',
+    description: 'PutBucketAcl accepts (200) an AccessControlPolicy body granting a Group URI that is no S3 group',
+    only: ['PutBucketAcl/acp-invalid-group-uri'],
+    onResponse: acceptRejected(['PutBucketAcl'], ['InvalidArgument'], undefined, (req) => req.body.toString('utf8').includes('/groups/s3/FakeGroup</URI>')),
+  },
 ];
