@@ -5,7 +5,7 @@
  * proxy the same checks must pass (exit 0). The table fault → first failing check is written
  * to reports/faults.md.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,19 +74,24 @@ async function runThrough(proxy: RunningProxy, only: string[], target: string = 
 async function judge(fault: Fault): Promise<Outcome> {
   const target = targetOf(fault);
   const proxy = await startProxy(upstreams.get(target) ?? upstream, fault);
-  proxies.push(proxy);
-  const r = await runThrough(proxy, fault.only, target);
-  const results = readResults(r.reportDir, target);
-  const ops: string[] = Array.isArray(fault.operation) ? fault.operation : [fault.operation];
-  const failing = results.results.filter((e) => ops.includes(e.operation) && e.verdict === 'fail');
-  const counts = results.summary;
-  return {
-    fault,
-    caught: failing.length > 0,
-    ...(failing[0] ? { firstFailing: failing[0].id } : {}),
-    hits: proxy.hits(),
-    verdicts: `${counts.pass} pass, ${counts.fail} fail, ${counts['known-deviation']} kd, ${counts.error} error`,
-  };
+  try {
+    const r = await runThrough(proxy, fault.only, target);
+    const results = readResults(r.reportDir, target);
+    const ops: string[] = Array.isArray(fault.operation) ? fault.operation : [fault.operation];
+    const failing = results.results.filter((e) => ops.includes(e.operation) && e.verdict === 'fail');
+    const counts = results.summary;
+    // The run's report is kept only where it is worth reading: a fault no check caught.
+    if (failing.length > 0) rmSync(r.reportDir, { recursive: true, force: true });
+    return {
+      fault,
+      caught: failing.length > 0,
+      ...(failing[0] ? { firstFailing: failing[0].id } : {}),
+      hits: proxy.hits(),
+      verdicts: `${counts.pass} pass, ${counts.fail} fail, ${counts['known-deviation']} kd, ${counts.error} error`,
+    };
+  } finally {
+    await proxy.close();
+  }
 }
 
 describe('fault-injecting proxy in front of swift-local', () => {
@@ -99,6 +104,7 @@ describe('fault-injecting proxy in front of swift-local', () => {
     expect(badVerdicts(results), r.stderr.slice(-2000)).toEqual([]);
     expect(r.code).toBe(0);
     expect(proxy.hits()).toBe(0);
+    rmSync(r.reportDir, { recursive: true, force: true });
   });
 
   test('every injected fault makes a check of the right operation fail', async () => {
