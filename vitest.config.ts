@@ -46,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['harness/e2e/**/*.test.ts'],
+          setupFiles: ['./harness/e2e/setup.ts'],
           exclude: ['harness/e2e/faults.test.ts', 'harness/e2e/containers.test.ts', 'node_modules/**'],
           // Every CLI run an e2e test starts is killed after 5 min (harness/e2e/run.ts); a test holds at
           // most a few runs.
@@ -61,6 +62,7 @@ export default defineConfig({
         test: {
           name: 'faults',
           include: ['harness/e2e/faults.test.ts'],
+          setupFiles: ['./harness/e2e/setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },
@@ -69,6 +71,7 @@ export default defineConfig({
         test: {
           name: 'containers',
           include: ['harness/e2e/containers.test.ts'],
+          setupFiles: ['./harness/e2e/setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

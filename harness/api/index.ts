@@ -18,6 +18,7 @@ export {
   expectRawError,
   expectErrorEnvelope,
   expectErrorFields,
+  expectFields,
   expectStatus,
   expectEqual,
   expectMatch,

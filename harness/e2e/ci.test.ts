@@ -3,8 +3,6 @@
  * provisioning against the local fake identity service (issue → run → delete, and the limit
  * message), and two shards of an embedded run merging to the verdicts of one unsharded run.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { requireDocker } from '../../fixtures/containers/index.ts';
@@ -13,6 +11,7 @@ import { startFakeIdentity, type FakeIdentity } from '../credentials/fake-identi
 import { main as merge } from '../cli/merge.ts';
 import { readResults as readFile } from '../report/site/load.ts';
 import { readResults, runCli } from './run.ts';
+import { e2eTempDir } from './tempdirs.ts';
 
 const noStack = /\n\s+at /;
 
@@ -107,7 +106,7 @@ describe('sharding', () => {
     expect(b.results.length).toBeGreaterThan(0);
     // Disjoint buckets: every shard has its own run id.
     expect(new Set([one.run.runId, a.run.runId, b.run.runId]).size).toBe(3);
-    const out = mkdtempSync(join(tmpdir(), 's3c-merged-'));
+    const out = e2eTempDir('s3c-merged-');
     expect(merge([join(s2.reportDir, 'embedded'), join(s1.reportDir, 'embedded'), '--out', out])).toBe(0);
     const merged = readFile(join(out, 'results.json'));
     const verdicts = (r: typeof one): Array<[string, string]> => r.results.map((e) => [e.id, e.verdict]);

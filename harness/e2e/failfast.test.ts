@@ -8,17 +8,17 @@
  * - the console: first line at once, one line per failure, no code frames, no colour codes in a
  *   pipe, the summary last.
  */
-import { existsSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesUnder, readResults, runCli, startCli } from './run.ts';
+import { e2eTempDir } from './tempdirs.ts';
 
 const SWIFT = 'http://127.0.0.1:8080';
 const noStack = /\n\s+at |❯ |node_modules/;
-const NO_EXPECTATIONS = mkdtempSync(join(tmpdir(), 's3c-noexp-'));
+const NO_EXPECTATIONS = e2eTempDir('s3c-noexp-');
 
 let silent: Server;
 let html: HttpServer;
@@ -129,7 +129,7 @@ describe('safety rails', () => {
 
 describe('reports and console of a run', () => {
   test('--only with a file filter: report kept under <runId>/, latest and the copy agree, selection recorded; readable console', async () => {
-    const reportDir = mkdtempSync(join(tmpdir(), 's3c-e2e-'));
+    const reportDir = e2eTempDir('s3c-e2e-');
     const env = { S3C_REPORT_DIR: reportDir, S3C_EXPECTATIONS_DIR: NO_EXPECTATIONS };
     const t0 = Date.now();
     const { child, done } = startCli(['--only', 'HeadBucket', 'suites/bucket/HeadBucket.test.ts'], env);

@@ -6,20 +6,20 @@
  * server; a run interrupted mid-way writes a report marked aborted and never a truncated junit.xml.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ResultsFile } from '../report/schema.ts';
 import { startCli, type CliRun } from './run.ts';
+import { e2eTempDir } from './tempdirs.ts';
 
 const SWIFT = 'http://127.0.0.1:8080';
 const client = new S3Client({ endpoint: SWIFT, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test:tester', secretAccessKey: 'testing' } });
 afterAll(() => client.destroy());
 
 /** No expectations: the verdicts do not matter here, and the run must not depend on the expectation files. */
-const NO_EXPECTATIONS = mkdtempSync(join(tmpdir(), 's3c-noexp-'));
+const NO_EXPECTATIONS = e2eTempDir('s3c-noexp-');
 
 /** Files and checks that create buckets early and often (a few seconds of work on swift-local). */
 const SELECTION = ['suites/object/PutObject.test.ts', 'suites/bucket/CreateBucket.test.ts'];
@@ -159,7 +159,7 @@ describe('interrupting the start of an embedded run (the CLI alone)', () => {
     return r.stdout.toString().trim().split('\n').filter(Boolean).map(Number);
   };
   test.each([150, 700, 1200, 1700, 2500])('SIGTERM %i ms after the start', async (delay) => {
-    const scratch = mkdtempSync(join(tmpdir(), 's3c-scratch-'));
+    const scratch = e2eTempDir('s3c-scratch-');
     const { child, done } = startCli(['suites/bucket/HeadBucket.test.ts'], { S3C_TARGET: 'embedded', S3C_SCRATCH_DIR: scratch });
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGTERM');

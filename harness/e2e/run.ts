@@ -2,11 +2,11 @@
  * Helpers for the end-to-end tests: run the conformance CLI as a user would, in a child process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultsFile } from '../report/schema.ts';
+import { e2eTempDir } from './tempdirs.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -36,7 +36,7 @@ export function startCli(
   env: Record<string, string | undefined>,
   opts: { detached?: boolean; limitMs?: number } = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const reportDir = env.S3C_REPORT_DIR ?? mkdtempSync(join(tmpdir(), 's3c-e2e-'));
+  const reportDir = env.S3C_REPORT_DIR ?? e2eTempDir('s3c-e2e-');
   // As package.json runs it: node itself, no signal-relaying wrapper. `detached`: its own process
   // group, so a test can signal the group as a terminal's Ctrl-C does (process.kill(-pid, …)).
   const child = spawn(process.execPath, [join(ROOT, 'harness/cli/s3c.mjs'), ...args], {

@@ -5,18 +5,16 @@
  * selected check (not aborted), `error` — never `fail` — for the checks the fault touched (a check
  * that passes without the fault must not fail with it), and 0 buckets of the run left.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { startProxy } from '../selftest/proxy.ts';
 import type { ResultsFile } from '../report/schema.ts';
 import { readResults, runCli } from './run.ts';
+import { e2eTempDir } from './tempdirs.ts';
 
 const UP = new URL('http://127.0.0.1:8080');
-const NO_EXPECTATIONS = mkdtempSync(join(tmpdir(), 's3c-noexp-'));
+const NO_EXPECTATIONS = e2eTempDir('s3c-noexp-');
 const SELECTION = ['suites/object/HeadObject.test.ts', 'suites/object/GetObject.test.ts'];
 const client = new S3Client({ endpoint: UP.origin, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'test:tester', secretAccessKey: 'testing' } });
 

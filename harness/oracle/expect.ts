@@ -151,6 +151,20 @@ export function expectErrorEnvelope(res: RawResponse, want: ErrorSpec, what = 'r
  * every wrong one in brackets (`Error/[ArgumentName, ArgumentValue]`), so a server pinned for one wrong
  * field fails anew when another goes wrong too.
  */
+/**
+ * Several fields of one answer judged together, like expectErrorFields: the failure names every
+ * wrong one in one bracketed list (`<where>/[A, B]`), so a pin on one wrong field does not hide another.
+ */
+export function expectFields(where: string, observed: Record<string, unknown>, expected: Record<string, string>): void {
+  const wrong = Object.entries(expected).filter(([name, want]) => observed[name] !== want);
+  if (!wrong.length) return;
+  fail(
+    `${where}/[${wrong.map(([n]) => n).join(', ')}]`,
+    wrong.map(([n, want]) => (wrong.length > 1 ? `${n} ${show(want)}` : show(want))).join('; '),
+    wrong.map(([n]) => (wrong.length > 1 ? `${n} ${show(observed[n])}` : show(observed[n]))).join('; '),
+  );
+}
+
 export function expectErrorFields(res: RawResponse, fields: Record<string, string>): void {
   const err = res.error() ?? {};
   // parseS3Error names an element <ArgumentName> as `argumentName`.

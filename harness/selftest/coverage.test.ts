@@ -84,4 +84,25 @@ describe('coverage map against ceph/s3-tests and versitygw', () => {
     const known = new Set(peers.map(key));
     expect(rows.filter((r) => !known.has(key(r))).map((r) => `${r.file}: ${key(r)}`)).toEqual([]);
   });
+
+  test("docs/COVERAGE.md's summary table counts what the area files say", () => {
+    const counts = (rs: Row[]): number[] => [
+      rs.length,
+      rs.filter((r) => r.peer === 's3-tests').length,
+      rs.filter((r) => r.peer === 'versitygw').length,
+      rs.filter((r) => r.covered.length > 0).length,
+      ...['outside scope', 'not AWS behaviour', 'duplicate', 'not testable here'].map((k) => rs.filter((r) => r.covered.length === 0 && r.why.startsWith(k)).length),
+    ];
+    const table = readFileSync(join(ROOT, 'docs', 'COVERAGE.md'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\| (\[[a-z-]+\.md\]|\*\*total\*\*)/.test(l))
+      .map((l) => l.split('|').slice(1, -1).map((c) => c.trim().replace(/\*/g, '')));
+    const got = table.map(([name, ...nums]) => `${name}: ${nums.join(' ')}`);
+    const files = [...new Set(rows.map((r) => r.file))];
+    const want = [
+      ...files.map((f) => `[${f.split('/').pop() ?? ''}](coverage/${f.split('/').pop() ?? ''}): ${counts(rows.filter((r) => r.file === f)).join(' ')}`),
+      `total: ${counts(rows).join(' ')}`,
+    ];
+    expect(got).toEqual(want);
+  });
 });

@@ -53,9 +53,9 @@ export function pathOf(url: string): { bucket?: string; key?: string } {
 
 /**
  * `resignWith`: secret keys by access key id, to re-sign a request a fault changed (default: the
- * local reference servers' keys; null: forward it with its now wrong signature).
+ * local reference servers' keys).
  */
-export function startProxy(upstream: string, hooks?: FaultHooks, resignWith: Readonly<Record<string, string>> | null = LOCAL_SECRETS): Promise<RunningProxy> {
+export function startProxy(upstream: string, hooks?: FaultHooks, resignWith: Readonly<Record<string, string>> = LOCAL_SECRETS): Promise<RunningProxy> {
   const up = new URL(upstream);
   let active = hooks;
   let hits = 0;
@@ -77,7 +77,7 @@ export function startProxy(upstream: string, hooks?: FaultHooks, resignWith: Rea
       if (headers['content-length'] !== undefined || preq.body.length > 0) headers['content-length'] = String(preq.body.length);
       delete headers['transfer-encoding'];
       // A changed request is re-signed (a fault of what a server ignores, not of its signature check).
-      if (changedRequest && resignWith) resign({ ...preq, headers }, resignWith);
+      if (changedRequest) resign({ ...preq, headers }, resignWith);
       const upReq = httpRequest(
         { hostname: up.hostname, port: up.port, method: preq.method, path: preq.url, headers },
         (upRes) => {

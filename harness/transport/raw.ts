@@ -67,6 +67,13 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
+/** Whether the body's first non-blank byte (after a UTF-8 byte-order mark) is '<'. */
+function startsLikeXml(body: Buffer): boolean {
+  let i = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  while (i < body.length && (body[i] === 0x20 || body[i] === 0x09 || body[i] === 0x0a || body[i] === 0x0d)) i++;
+  return body[i] === 0x3c;
+}
+
 export function parseXml(text: string): Record<string, unknown> | undefined {
   if (!text.trimStart().startsWith('<')) return undefined;
   try {
@@ -162,17 +169,27 @@ export async function sendRaw(rt: Runtime, request: HttpRequest): Promise<RawRes
   const body = Buffer.concat(chunks);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = String(v);
+  // Decoded and parsed once, on first use, and only a body that starts like XML is parsed: a check
+  // that expects an error and gets a multi-MiB object back (a server that ignores partNumber or
+  // Range) used to decode it again for every field it judged.
+  let textCache: string | undefined;
   let xmlCache: Record<string, unknown> | undefined | null = null;
+  let errorCache: S3ErrorBody | undefined | null = null;
+  const text = (): string => (textCache ??= body.toString('utf8'));
+  const xml = (): Record<string, unknown> | undefined => {
+    if (xmlCache === null) xmlCache = startsLikeXml(body) ? parseXml(text()) : undefined;
+    return xmlCache;
+  };
   return {
     status: response.statusCode,
     headers,
     body,
-    text: () => body.toString('utf8'),
-    xml: () => {
-      if (xmlCache === null) xmlCache = parseXml(body.toString('utf8'));
-      return xmlCache;
+    text,
+    xml,
+    error: () => {
+      if (errorCache === null) errorCache = startsLikeXml(body) ? parseS3Error(text()) : undefined;
+      return errorCache === undefined ? undefined : { ...errorCache };
     },
-    error: () => parseS3Error(body.toString('utf8')),
   };
 }
 

@@ -16,10 +16,11 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { compareStream, totalSize, type Body, type Segment } from '../../fixtures/data/bodies.ts';
-import { expectEqual, fail, isServiceError, observeError, step, type Observed } from '../oracle/expect.ts';
+import { expectEqual, expectStatus, fail, isServiceError, observeError, step, type Observed } from '../oracle/expect.ts';
 import { isTransportError } from '../transport/http.ts';
 import { raw, type RawResponse } from '../transport/raw.ts';
 import type { Runtime } from '../run/runtime.ts';
+import { checksumOf, type ChecksumAlgorithm } from './object.ts';
 
 export const MIN_PART = 5 * 1024 * 1024;
 
@@ -151,8 +152,16 @@ export function expectRequestIdHeaders(res: RawResponse, what: string): void {
 }
 
 /** The body of a CompleteMultipartUpload request. */
-export function completeXml(parts: ReadonlyArray<{ PartNumber: number; ETag: string }>): string {
-  const ps = parts.map((p) => `<Part><PartNumber>${p.PartNumber}</PartNumber><ETag>${p.ETag.replace(/"/g, '&quot;')}</ETag></Part>`).join('');
+/** A part of a CompleteMultipartUpload document; `checksums` adds its <ChecksumCRC32>… elements (name → value). */
+export interface CompletePart {
+  PartNumber: number;
+  ETag: string;
+  checksums?: Readonly<Record<string, string>>;
+}
+
+export function completeXml(parts: ReadonlyArray<CompletePart>): string {
+  const sums = (p: CompletePart): string => Object.entries(p.checksums ?? {}).map(([name, v]) => `<${name}>${v}</${name}>`).join('');
+  const ps = parts.map((p) => `<Part><PartNumber>${p.PartNumber}</PartNumber><ETag>${p.ETag.replace(/"/g, '&quot;')}</ETag>${sums(p)}</Part>`).join('');
   return `<CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${ps}</CompleteMultipartUpload>`;
 }
 
@@ -160,7 +169,7 @@ export function completeXml(parts: ReadonlyArray<{ PartNumber: number; ETag: str
  * CompleteMultipartUpload sent as a raw request: the parts' document by hand and the headers under the
  * check's control (its error fields, conditional headers, malformed bodies are the stimulus).
  */
-export function completeRaw(rt: Runtime, bucket: string, key: string, uploadId: string, parts: ReadonlyArray<{ PartNumber: number; ETag: string }>, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function completeRaw(rt: Runtime, bucket: string, key: string, uploadId: string, parts: ReadonlyArray<CompletePart>, headers: Record<string, string> = {}): Promise<RawResponse> {
   return raw(rt, { method: 'POST', bucket, key, query: { uploadId }, headers: { 'content-type': 'application/xml', ...headers }, body: completeXml(parts) });
 }
 
@@ -198,4 +207,37 @@ export async function grantAltWrite(s3: S3Client, alt: S3Client, bucket: string)
   if (!mainId || !altId) return fail('ListBuckets Owner/ID of both users', 'two canonical ids', `${mainId ?? '?'} / ${altId ?? '?'}`);
   await step('PutBucketAcl (owner FULL_CONTROL, second user WRITE)', s3.send(new PutBucketAclCommand({ Bucket: bucket, GrantFullControl: `id="${mainId}"`, GrantWrite: `id="${altId}"` })));
   return { mainId, altId };
+}
+
+/**
+ * CreateMultipartUpload sent as a raw request with the check's headers (x-amz-checksum-algorithm,
+ * x-amz-checksum-type…): the answer must be 200 with an UploadId, which is returned.
+ */
+export async function createUploadRaw(rt: Runtime, bucket: string, key: string, headers: Record<string, string>): Promise<string> {
+  const what = `CreateMultipartUpload with ${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join(', ')}`;
+  const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null }, headers });
+  expectStatus(res, 200, what);
+  const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
+  return id ?? fail(`${what}: <UploadId>`, 'a non-empty UploadId', res.text().slice(0, 200));
+}
+
+/** `createUploadRaw`, then `fn` with the upload id; the upload is aborted afterwards whatever happened. */
+export async function withUploadRaw<T>(rt: Runtime, s3: S3Client, bucket: string, key: string, headers: Record<string, string>, fn: (uploadId: string) => Promise<T>): Promise<T> {
+  const id = await createUploadRaw(rt, bucket, key, headers);
+  try {
+    return await fn(id);
+  } finally {
+    await abortQuietly(s3, bucket, key, id);
+  }
+}
+
+/**
+ * The COMPOSITE checksum of a completed multipart upload as AWS answers it: the algorithm's checksum
+ * of the parts' binary checksums concatenated in part order, base64, then `-<number of parts>`
+ * (checking-object-integrity.html, "Using part-level checksums for multipart uploads"; self-tested
+ * against the values AWS answered).
+ */
+export function compositeChecksum(algorithm: ChecksumAlgorithm, partChecksums: readonly string[]): string {
+  const joined = Buffer.concat(partChecksums.map((c) => Buffer.from(c, 'base64')));
+  return `${checksumOf(algorithm, joined)}-${partChecksums.length}`;
 }

@@ -1,7 +1,8 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeRaw, completeUpload, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, withUpload } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeRaw, completeUpload, compositeChecksum, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
+import { checksumOf } from '../../harness/api/object.ts';
 
 const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-complete' } } });
 const { rt } = op;
@@ -520,6 +521,111 @@ op.check(
       const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 394, size: 4 }));
       const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: e1 }], { 'x-amz-mp-object-size': '5' });
       expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload with a wrong x-amz-mp-object-size');
+    });
+  },
+);
+
+// ---- additional checksums: the parts' checksums and the checksum of the completed object -----
+
+const MPU_CHECKSUM = 'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum';
+
+/** An upload made with x-amz-checksum-algorithm `name` and type COMPOSITE (as AWS was recorded), its one part `data` sent with its checksum: `fn` completes it. */
+async function checksumUpload(s3: S3Client, bucket: string, key: string, name: 'CRC32' | 'CRC32C', data: string, fn: (c: { id: string; etag: string; sum: string }) => Promise<void>): Promise<void> {
+  const alg = name === 'CRC32' ? 'crc32' : 'crc32c';
+  await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': name, 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+    const sum = checksumOf(alg, Buffer.from(data));
+    const part = await uploadPartRaw(rt, bucket, key, id, 1, data, { [`x-amz-checksum-${alg}`]: sum, 'x-amz-sdk-checksum-algorithm': name });
+    expectStatus(part, 200, `UploadPart with x-amz-checksum-${alg}`);
+    await fn({ id, etag: part.headers.etag ?? '', sum });
+  });
+}
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/checksum-part-missing',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: "Complete of a CRC32 upload without its part's <ChecksumCRC32> → 400 InvalidRequest",
+    evidence: [
+      recorded(
+        `${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_composite[CRC32]#complete-multipart-no-checksum`,
+        '400 InvalidRequest "The upload was created using a crc32 checksum. The complete request must include the checksum for each part. It was missing for part 1 in the request."',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/checksum-missing';
+    await checksumUpload(s3, bucket, key, 'CRC32', 'abc', async ({ id, etag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: etag }]);
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload without the part checksum a CRC32 upload needs');
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/checksum-part-wrong',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: "Complete of a CRC32 upload giving its part the CRC32 of other bytes → 400 InvalidPart",
+    evidence: [
+      recorded(
+        `${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_composite[CRC32]#complete-multipart-wrong-parts-checksum`,
+        '400 InvalidPart "One or more of the specified parts could not be found. …"',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/checksum-wrong';
+    await checksumUpload(s3, bucket, key, 'CRC32', 'abc', async ({ id, etag }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: etag, checksums: { ChecksumCRC32: checksumOf('crc32', Buffer.from('bbb')) } }]);
+      expectRawError(res, { status: 400, code: 'InvalidPart' }, "CompleteMultipartUpload with another part's CRC32");
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/checksum-type-differs-from-upload',
+    spec: '#API_CompleteMultipartUpload_RequestSyntax',
+    level: 'required',
+    title: 'Complete with x-amz-checksum-type: FULL_OBJECT of an upload made without a checksum algorithm → 400 InvalidRequest',
+    evidence: [
+      recorded(
+        `${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_default#complete-multipart-full-object-type`,
+        '400 InvalidRequest "The upload was created using the null checksum mode. The complete request must use the same checksum mode."',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/checksum-type';
+    await withUpload(s3, bucket, key, async (id) => {
+      const part = await uploadPartRaw(rt, bucket, key, id, 1, 'abc');
+      expectStatus(part, 200, 'UploadPart');
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: part.headers.etag ?? '' }], { 'x-amz-checksum-type': 'FULL_OBJECT' });
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'CompleteMultipartUpload with x-amz-checksum-type: FULL_OBJECT of an upload without checksums');
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/checksum-composite',
+    spec: '#API_CompleteMultipartUpload_ResponseSyntax',
+    level: 'required',
+    title: "Complete of a CRC32C upload → 200, <ChecksumCRC32C> the CRC32C of the parts' checksums + '-1', <ChecksumType>COMPOSITE",
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part_checksum[COMPOSITE]#complete-multipart-checksum', 'ChecksumCRC32C "sZB91Q==-1", ChecksumType "COMPOSITE"'),
+      recorded(`${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_composite[CRC32C]#complete-multipart-checksum`, 'ChecksumCRC32C "XF5+4A==-3", ChecksumType "COMPOSITE"'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/checksum-composite';
+    await checksumUpload(s3, bucket, key, 'CRC32C', 'test content 123', async ({ id, etag, sum }) => {
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: etag, checksums: { ChecksumCRC32C: sum } }]);
+      expectStatus(res, 200, 'CompleteMultipartUpload of a CRC32C upload');
+      const result = res.xml()?.CompleteMultipartUploadResult as Record<string, unknown> | undefined;
+      expectFields('CompleteMultipartUploadResult', { ChecksumCRC32C: result?.ChecksumCRC32C, ChecksumType: result?.ChecksumType }, { ChecksumCRC32C: compositeChecksum('crc32c', [sum]), ChecksumType: 'COMPOSITE' });
     });
   },
 );

@@ -1,7 +1,8 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
+import { checksumOf } from '../../harness/api/object.ts';
 
 const op = operation('ListParts', { buckets: { bucket: { hint: 'mpu-listparts' } } });
 const { rt } = op;
@@ -513,5 +514,27 @@ op.check(
     const res = await raw(rt, { method: 'GET', bucket: missing, key: 'names-bucket', query: { uploadId: unknownUploadId() } });
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'ListParts in a missing bucket');
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/checksum-fields',
+    spec: '#API_ListParts_ResponseSyntax',
+    level: 'required',
+    title: "ListParts of a CRC32 (COMPOSITE) upload → <ChecksumAlgorithm>CRC32, <ChecksumType>COMPOSITE and each part's <ChecksumCRC32>",
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_complete_multipart_parts_checksum_composite[CRC32]#list-parts', 'ChecksumAlgorithm "CRC32", ChecksumType "COMPOSITE", Parts[].ChecksumCRC32')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'listparts/checksum';
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+      const sum = checksumOf('crc32', Buffer.from('abc'));
+      expectStatus(await uploadPartRaw(rt, bucket, key, id, 1, 'abc', { 'x-amz-checksum-crc32': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32' }), 200, 'UploadPart with x-amz-checksum-crc32');
+      const res = await raw(rt, { method: 'GET', bucket, key, query: { uploadId: id } });
+      expectStatus(res, 200, 'ListParts');
+      const result = res.xml()?.ListPartsResult as Record<string, unknown> | undefined;
+      const part = result?.Part as Record<string, unknown> | undefined;
+      expectFields('ListPartsResult', { ChecksumAlgorithm: result?.ChecksumAlgorithm, ChecksumType: result?.ChecksumType, 'Part/ChecksumCRC32': part?.ChecksumCRC32 }, { ChecksumAlgorithm: 'CRC32', ChecksumType: 'COMPOSITE', 'Part/ChecksumCRC32': sum });
+    });
   },
 );

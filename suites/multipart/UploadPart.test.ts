@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectTrue, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectHeader, expectStatus, expectTrue, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { checksumOf } from '../../harness/api/object.ts';
-import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
 
 const op = operation('UploadPart', { buckets: { bucket: { hint: 'mpu-part' } } });
 const { rt } = op;
@@ -425,6 +425,52 @@ op.check(
     } finally {
       await abortQuietly(s3, bucket, key, id);
     }
+  },
+);
+
+const MPU_CHECKSUM = 'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum';
+
+op.check(
+  {
+    id: 'UploadPart/checksum-answered',
+    spec: '#API_UploadPart_ResponseSyntax',
+    level: 'required',
+    title: 'UploadPart with a right x-amz-checksum-crc32 to a CRC32 upload → 200 answering x-amz-checksum-crc32 with that value',
+    evidence: [
+      recorded(`${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_composite[CRC32]#upload-part-0`, 'ChecksumCRC32 "NRU+Sw==" (the CRC32 of the part)'),
+      recorded(`${MPU_CHECKSUM}::test_multipart_parts_checksum_exceptions_composite#upload-part-no-checksum-ok`, 'part "abc": ChecksumCRC32 "NSRBwg=="'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/checksum-answered';
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+      const sum = checksumOf('crc32', Buffer.from('abc'));
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'abc', { 'x-amz-checksum-crc32': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32' });
+      expectStatus(res, 200, 'UploadPart with x-amz-checksum-crc32');
+      expectHeader(res.headers, 'x-amz-checksum-crc32', sum);
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPart/checksum-algorithm-differs-from-upload',
+    spec: '#API_UploadPart_RequestSyntax',
+    level: 'required',
+    title: 'UploadPart with a right x-amz-checksum-crc32 to an upload made with x-amz-checksum-algorithm: SHA256 → 400 InvalidRequest',
+    evidence: [
+      recorded(
+        `${MPU_CHECKSUM}::test_multipart_parts_checksum_exceptions_composite#upload-part-different-checksum-exc`,
+        '400 InvalidRequest "Checksum Type mismatch occurred, expected checksum Type: sha256, actual checksum Type: crc32"',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/checksum-other-algorithm';
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'SHA256' }, async (id) => {
+      const res = await uploadPartRaw(rt, bucket, key, id, 1, 'abc', { 'x-amz-checksum-crc32': checksumOf('crc32', Buffer.from('abc')), 'x-amz-sdk-checksum-algorithm': 'CRC32' });
+      expectRawError(res, { status: 400, code: 'InvalidRequest' }, 'UploadPart with x-amz-checksum-crc32 to a SHA256 upload');
+    });
   },
 );
 
