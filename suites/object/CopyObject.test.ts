@@ -27,6 +27,7 @@ import {
 } from '../../harness/api/index.ts';
 import { expectBytes, expectGetMatches, metaHeaders, putObjectRaw, quotedMd5, serverDate, userMetadata } from '../../harness/api/object.ts';
 import { bytesFromSeed, keyArb, metadataBytes } from '../../fixtures/arbitraries/object.ts';
+import { completeRaw, uploadPartRaw, withUpload } from '../../harness/api/multipart.ts';
 
 const op = operation('CopyObject', { buckets: { bucket: { hint: 'copy' }, other: { hint: 'copy-dst' } } });
 const { rt } = op;
@@ -93,6 +94,36 @@ op.check(
     expectStatus(res, 200, 'CopyObject');
     const r = res.xml()?.CopyObjectResult as Record<string, unknown> | undefined;
     expectEqual('<CopyObjectResult><ETag>', r?.ETag, quotedMd5(body));
+  },
+);
+
+op.check(
+  {
+    id: 'CopyObject/multipart-source-etag',
+    spec: '#API_CopyObject_ResponseSyntax',
+    level: 'required',
+    title: 'copy of an object completed from one multipart part → <CopyObjectResult><ETag> and HEAD of the copy: the quoted MD5 of the body, no "-1"',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_copy_object_etag#copy-object', 'source ETag "b972…-1"; the copy\'s ETag "eee506dd…", the MD5 of "test content 123"'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_copy_object_etag#head-obj', 'HEAD of the copied object (in place): ETag "eee506dd…"'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const src = `${uniq()}mp-src`;
+    const content = Buffer.from('test content 123');
+    await withUpload(s3, bucket, src, async (id) => {
+      const part = await uploadPartRaw(rt, bucket, src, id, 1, content);
+      expectStatus(part, 200, 'UploadPart (the source)');
+      expectStatus(await completeRaw(rt, bucket, src, id, [{ PartNumber: 1, ETag: part.headers.etag ?? '' }]), 200, 'CompleteMultipartUpload (the source)');
+    });
+    const dst = `${uniq()}mp-dst`;
+    const res = await copyRaw(bucket, dst, source(bucket, src));
+    expectStatus(res, 200, 'CopyObject of a multipart object');
+    const r = res.xml()?.CopyObjectResult as Record<string, unknown> | undefined;
+    expectEqual('<CopyObjectResult><ETag>', r?.ETag, quotedMd5(content));
+    const head = await raw(rt, { method: 'HEAD', bucket, key: dst });
+    expectStatus(head, 200, 'HEAD of the copy');
+    expectHeader(head.headers, 'etag', quotedMd5(content));
   },
 );
 

@@ -173,6 +173,64 @@ op.check(
   },
 );
 
+// x-amz-if-match-size and x-amz-if-match-last-modified-time: conditions AWS supports for directory
+// buckets only. On a general purpose bucket AWS refuses them (501 NotImplemented): the object is kept.
+const DELETE_DOC = 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html';
+const DIRECTORY_ONLY: readonly { slug: string; header: string; value: () => string; what: string; snapshot: string; sentence: string }[] = [
+  {
+    slug: 'if-match-size',
+    header: 'x-amz-if-match-size',
+    value: () => '10',
+    what: 'x-amz-if-match-size: 10 (the object has 7 bytes)',
+    snapshot: 'test_delete_object_if_match_size_non_express#delete-obj-if-match-size',
+    sentence: 'If present, the object is deleted only if its size matches the provided size in bytes. If the Size value does not match, the operation returns a 412 Precondition Failed error.',
+  },
+  {
+    slug: 'if-match-last-modified-time',
+    header: 'x-amz-if-match-last-modified-time',
+    value: () => new Date(Date.now() - 86_400_000).toUTCString(),
+    what: 'x-amz-if-match-last-modified-time: a day before it was written',
+    snapshot: 'test_delete_object_if_match_modified_non_express#delete-obj-if-match-last-modified',
+    sentence: 'If present, the object is deleted only if its modification times matches the provided Timestamp. If the Timestamp values do not match, the operation returns a 412 Precondition Failed error.',
+  },
+];
+
+for (const row of DIRECTORY_ONLY) {
+  op.check(
+    {
+      id: `DeleteObject/${row.slug}-false-kept`,
+      spec: '#API_DeleteObject_RequestSyntax',
+      level: 'required',
+      title: `DELETE with ${row.what} → refused (AWS: 501 NotImplemented; 412 where supported), and the object is kept`,
+      evidence: [recorded(`tests/aws/services/s3/test_s3_api.py::TestS3DeletePrecondition::${row.snapshot}`, `501 NotImplemented, Header "${row.header}"`), doc(DELETE_DOC, row.sentence)],
+    },
+    async ({ bucket }) => {
+      const key = `${uniq()}${row.slug}`;
+      await putObjectRaw(rt, bucket, key, 'guarded');
+      const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { [row.header]: row.value() } });
+      expectStatus(res, [501, 412], `DELETE with ${row.what}`);
+      expectStatus(await raw(rt, { method: 'HEAD', bucket, key }), 200, 'HEAD after the refused DELETE (kept)');
+    },
+  );
+
+  op.check(
+    {
+      id: `DeleteObject/${row.slug}-not-implemented`,
+      spec: '#API_DeleteObject_RequestSyntax',
+      level: 'optional',
+      title: `DELETE with ${row.header} on a general purpose bucket → 501 NotImplemented naming <Header>${row.header}`,
+      evidence: [recorded(`tests/aws/services/s3/test_s3_api.py::TestS3DeletePrecondition::${row.snapshot}`, `501 NotImplemented, Header "${row.header}"`), doc(DELETE_DOC, 'This functionality is only supported for directory buckets.')],
+    },
+    async ({ bucket }) => {
+      const key = `${uniq()}${row.slug}-ni`;
+      await putObjectRaw(rt, bucket, key, 'guarded');
+      const res = await raw(rt, { method: 'DELETE', bucket, key, headers: { [row.header]: row.value() } });
+      expectRawError(res, { status: 501, code: 'NotImplemented' }, `DELETE with ${row.header}`);
+      expectErrorFields(res, { Header: row.header });
+    },
+  );
+}
+
 op.check(
   {
     id: 'DeleteObject/if-match-true',
