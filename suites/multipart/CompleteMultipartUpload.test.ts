@@ -1,7 +1,7 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeRaw, completeUpload, compositeChecksum, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeRaw, completeUpload, compositeChecksum, type CompletePart, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
 import { checksumOf } from '../../harness/api/object.ts';
 
 const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-complete' } } });
@@ -626,6 +626,38 @@ op.check(
       expectStatus(res, 200, 'CompleteMultipartUpload of a CRC32C upload');
       const result = res.xml()?.CompleteMultipartUploadResult as Record<string, unknown> | undefined;
       expectFields('CompleteMultipartUploadResult', { ChecksumCRC32C: result?.ChecksumCRC32C, ChecksumType: result?.ChecksumType }, { ChecksumCRC32C: compositeChecksum('crc32c', [sum]), ChecksumType: 'COMPOSITE' });
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/checksum-full-object',
+    spec: '#API_CompleteMultipartUpload_ResponseSyntax',
+    level: 'required',
+    title: 'Complete of a CRC32 FULL_OBJECT upload of two parts → 200, <ChecksumCRC32> the CRC32 of the whole object (no -N), <ChecksumType>FULL_OBJECT',
+    evidence: [
+      recorded(
+        `${MPU_CHECKSUM}::test_complete_multipart_parts_checksum_full_object[CRC32]#complete-multipart-checksum`,
+        'ChecksumCRC32 "qSEQSA==" (the CRC32 of the whole 10,485,772-byte object), ChecksumType "FULL_OBJECT"',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/checksum-full-object';
+    const parts = [bytes(body({ seed: 431, size: MIN_PART }).segments), Buffer.from('last part')];
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-type': 'FULL_OBJECT' }, async (id) => {
+      const done: CompletePart[] = [];
+      for (const [i, data] of parts.entries()) {
+        const sum = checksumOf('crc32', data);
+        const res = await uploadPartRaw(rt, bucket, key, id, i + 1, data, { 'x-amz-checksum-crc32': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32' });
+        expectStatus(res, 200, `UploadPart #${i + 1} with x-amz-checksum-crc32`);
+        done.push({ PartNumber: i + 1, ETag: res.headers.etag ?? '', checksums: { ChecksumCRC32: sum } });
+      }
+      const res = await completeRaw(rt, bucket, key, id, done);
+      expectStatus(res, 200, 'CompleteMultipartUpload of a CRC32 FULL_OBJECT upload');
+      const result = res.xml()?.CompleteMultipartUploadResult as Record<string, unknown> | undefined;
+      expectFields('CompleteMultipartUploadResult', { ChecksumCRC32: result?.ChecksumCRC32, ChecksumType: result?.ChecksumType }, { ChecksumCRC32: checksumOf('crc32', Buffer.concat(parts)), ChecksumType: 'FULL_OBJECT' });
     });
   },
 );
