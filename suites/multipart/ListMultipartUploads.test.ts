@@ -1,8 +1,8 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, type ListMultipartUploadsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectRawError, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, expectErrorFields } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectFields, expectRawError, expectStatus, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, expectErrorFields } from '../../harness/api/index.ts';
 import { looksUrlEncoded, urlDecode } from '../../harness/api/listing.ts';
 import { body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, uploadPart, withUploadRaw } from '../../harness/api/multipart.ts';
 
 const op = operation('ListMultipartUploads', { buckets: { bucket: { hint: 'mpu-listuploads' } } });
 const { rt } = op;
@@ -578,5 +578,32 @@ op.check(
     const res = await raw(rt, { method: 'GET', bucket: missing, query: { uploads: '' } });
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'ListMultipartUploads in a missing bucket');
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
+    id: 'ListMultipartUploads/checksum-fields',
+    spec: '#API_ListMultipartUploads_ResponseSyntax',
+    level: 'required',
+    title: 'an upload made with x-amz-checksum-algorithm: CRC32C and type FULL_OBJECT is listed with <ChecksumAlgorithm>CRC32C and <ChecksumType>FULL_OBJECT',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_multipart_parts_checksum_exceptions_full_object#list-multiparts',
+        'Uploads[0] ChecksumAlgorithm "CRC32C", ChecksumType "FULL_OBJECT"',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'cks/upload';
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32C', 'x-amz-checksum-type': 'FULL_OBJECT' }, async (id) => {
+      const res = await raw(rt, { method: 'GET', bucket, query: { uploads: null, prefix: 'cks/' } });
+      expectStatus(res, 200, 'ListMultipartUploads');
+      const result = res.xml()?.ListMultipartUploadsResult as Record<string, unknown> | undefined;
+      const uploads = ([] as unknown[]).concat(result?.Upload ?? []) as Array<Record<string, unknown>>;
+      const mine = uploads.find((u) => u.UploadId === id);
+      if (!mine) return fail('ListMultipartUploads: the upload', `an <Upload> with <UploadId>${id}`, `${uploads.length} upload(s), none with that id`);
+      expectFields('Upload', { ChecksumAlgorithm: mine.ChecksumAlgorithm, ChecksumType: mine.ChecksumType }, { ChecksumAlgorithm: 'CRC32C', ChecksumType: 'FULL_OBJECT' });
+    });
   },
 );

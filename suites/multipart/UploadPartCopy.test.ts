@@ -11,7 +11,9 @@ import {
   MIN_PART,
   unknownUploadId,
   uploadPart,
+  withUploadRaw,
 } from '../../harness/api/multipart.ts';
+import { checksumOf } from '../../harness/api/object.ts';
 
 const op = operation('UploadPartCopy', { buckets: { bucket: { hint: 'mpu-copy' }, other: { hint: 'mpu-copy-src' } } });
 const { rt } = op;
@@ -886,5 +888,32 @@ op.check(
     const res = await raw(rt, { method: 'PUT', bucket: missing, key: 'names-bucket', query: { partNumber: '1', uploadId: unknownUploadId() }, headers: { 'x-amz-copy-source': copySourceOf(bucket, SRC_KEY) } });
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'UploadPartCopy in a missing bucket');
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
+    id: 'UploadPartCopy/checksum-of-upload-algorithm',
+    spec: '#API_UploadPartCopy_ResponseSyntax',
+    level: 'required',
+    title: 'UploadPartCopy into an upload made with x-amz-checksum-algorithm: CRC32C → <CopyPartResult><ChecksumCRC32C>, the CRC32C of the bytes copied',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_multipart_upload_part_copy_checksum[COMPOSITE]#upload-part-copy',
+        'CopyPartResult ChecksumCRC32C "iqJrOQ==" (the CRC32C of the 14-byte source "this is a part", itself stored with a CRC32)',
+      ),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const src = 'src/checksum-part';
+    const data = Buffer.from('this is a part');
+    expectStatus(await raw(rt, { method: 'PUT', bucket, key: src, body: data }), 200, 'PutObject (the source)');
+    const key = 'copy/checksum';
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32C', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+      const res = await raw(rt, { method: 'PUT', bucket, key, query: { partNumber: '1', uploadId: id }, headers: { 'x-amz-copy-source': copySourceOf(bucket, src) } });
+      expectStatus(res, 200, 'UploadPartCopy into a CRC32C upload');
+      const result = res.xml()?.CopyPartResult as Record<string, unknown> | undefined;
+      expectEqual('<CopyPartResult><ChecksumCRC32C>', result?.ChecksumCRC32C, checksumOf('crc32c', data));
+    });
   },
 );
