@@ -1,6 +1,7 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
-import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
+import { doc, expectEqual, expectFields, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
+import { checksumOf, expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
+import { completeRaw, compositeChecksum, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
@@ -326,5 +327,31 @@ op.check(
   async ({ bucket }) => {
     const res = await raw(rt, { method: 'HEAD', bucket, key: 'envelope/missing' });
     expectErrorEnvelope(res, { status: 404 }, 'HeadObject of a missing key', true);
+  },
+);
+
+op.check(
+  {
+    id: 'HeadObject/checksum-mode-composite',
+    spec: '#API_HeadObject_ResponseSyntax',
+    level: 'required',
+    title: 'HEAD (x-amz-checksum-mode: ENABLED) of a CRC32C COMPOSITE multipart object → x-amz-checksum-crc32c "…-1", x-amz-checksum-type: COMPOSITE',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChecksum::test_complete_multipart_parts_checksum_composite[CRC32C]#head-object-with-checksum', 'ChecksumCRC32C "XF5+4A==-3", ChecksumType "COMPOSITE"'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3::test_get_object_part_checksum[COMPOSITE]#complete-multipart-checksum', 'the one-part object "test content 123": ChecksumCRC32C "sZB91Q==-1"'),
+    ],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'head/checksum-composite';
+    const data = Buffer.from('test content 123');
+    const sum = checksumOf('crc32c', data);
+    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32C', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+      const part = await uploadPartRaw(rt, bucket, key, id, 1, data, { 'x-amz-checksum-crc32c': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32C' });
+      expectStatus(part, 200, 'UploadPart with x-amz-checksum-crc32c');
+      expectStatus(await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: part.headers.etag ?? '', checksums: { ChecksumCRC32C: sum } }]), 200, 'CompleteMultipartUpload');
+    });
+    const head = await raw(rt, { method: 'HEAD', bucket, key, headers: { 'x-amz-checksum-mode': 'ENABLED' } });
+    expectStatus(head, 200, 'HEAD with x-amz-checksum-mode: ENABLED');
+    expectFields('HEAD', { 'x-amz-checksum-crc32c': head.headers['x-amz-checksum-crc32c'], 'x-amz-checksum-type': head.headers['x-amz-checksum-type'] }, { 'x-amz-checksum-crc32c': compositeChecksum('crc32c', [sum]), 'x-amz-checksum-type': 'COMPOSITE' });
   },
 );

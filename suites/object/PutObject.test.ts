@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   doc,
   expectEqual,
+  expectFields,
   expectHeader,
   HTTP_DATE,
   expectRawError,
@@ -672,6 +673,28 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
     },
   );
 }
+
+op.check(
+  {
+    id: 'PutObject/checksum-type-full-object',
+    spec: '#API_PutObject_ResponseSyntax',
+    level: 'required',
+    title: 'PUT with the right x-amz-checksum-crc32 → x-amz-checksum-type: FULL_OBJECT, on the PUT and on HEAD with x-amz-checksum-mode: ENABLED',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[CRC32]#put-object-generated', 'ChecksumCRC32 "cZWHwQ==", ChecksumType "FULL_OBJECT"'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PutObjectChecksum::test_put_object_checksum[CRC32]#head-object-with-checksum', 'ChecksumType "FULL_OBJECT"'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}checksum-type`;
+    const body = bytesFromSeed(500, 62);
+    const put = await raw(rt, { method: 'PUT', bucket, key, body, headers: { 'x-amz-checksum-crc32': checksumOf('crc32', body) } });
+    expectStatus(put, 200, 'PUT with the right x-amz-checksum-crc32');
+    const head = await raw(rt, { method: 'HEAD', bucket, key, headers: { 'x-amz-checksum-mode': 'ENABLED' } });
+    expectStatus(head, 200, 'HEAD with x-amz-checksum-mode: ENABLED');
+    expectFields('x-amz-checksum-type', { PUT: put.headers['x-amz-checksum-type'], HEAD: head.headers['x-amz-checksum-type'] }, { PUT: 'FULL_OBJECT', HEAD: 'FULL_OBJECT' });
+  },
+);
 
 op.check(
   {
