@@ -241,3 +241,14 @@ export function compositeChecksum(algorithm: ChecksumAlgorithm, partChecksums: r
   const joined = Buffer.concat(partChecksums.map((c) => Buffer.from(c, 'base64')));
   return `${checksumOf(algorithm, joined)}-${partChecksums.length}`;
 }
+
+/**
+ * UploadPart of `data` sent with its x-amz-checksum-<algorithm>, as an SDK sends it: the answer must
+ * be 200. Returns the part's ETag and the checksum sent, for the CompleteMultipartUpload document.
+ */
+export async function uploadPartChecksummed(rt: Runtime, bucket: string, key: string, uploadId: string, partNumber: number, data: Buffer, algorithm: ChecksumAlgorithm): Promise<{ etag: string; sum: string }> {
+  const sum = checksumOf(algorithm, data);
+  const res = await uploadPartRaw(rt, bucket, key, uploadId, partNumber, data, { [`x-amz-checksum-${algorithm}`]: sum, 'x-amz-sdk-checksum-algorithm': algorithm.toUpperCase() });
+  expectStatus(res, 200, `UploadPart #${partNumber} with x-amz-checksum-${algorithm}`);
+  return { etag: res.headers.etag ?? '', sum };
+}

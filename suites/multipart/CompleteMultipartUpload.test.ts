@@ -1,7 +1,7 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, completeRaw, completeUpload, compositeChecksum, type CompletePart, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeRaw, completeUpload, compositeChecksum, type CompletePart, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartChecksummed, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
 import { checksumOf } from '../../harness/api/object.ts';
 
 const op = operation('CompleteMultipartUpload', { buckets: { bucket: { hint: 'mpu-complete' } } });
@@ -531,12 +531,9 @@ const MPU_CHECKSUM = 'tests/aws/services/s3/test_s3.py::TestS3MultipartUploadChe
 
 /** An upload made with x-amz-checksum-algorithm `name` and type COMPOSITE (as AWS was recorded), its one part `data` sent with its checksum: `fn` completes it. */
 async function checksumUpload(s3: S3Client, bucket: string, key: string, name: 'CRC32' | 'CRC32C', data: string, fn: (c: { id: string; etag: string; sum: string }) => Promise<void>): Promise<void> {
-  const alg = name === 'CRC32' ? 'crc32' : 'crc32c';
   await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': name, 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
-    const sum = checksumOf(alg, Buffer.from(data));
-    const part = await uploadPartRaw(rt, bucket, key, id, 1, data, { [`x-amz-checksum-${alg}`]: sum, 'x-amz-sdk-checksum-algorithm': name });
-    expectStatus(part, 200, `UploadPart with x-amz-checksum-${alg}`);
-    await fn({ id, etag: part.headers.etag ?? '', sum });
+    const part = await uploadPartChecksummed(rt, bucket, key, id, 1, Buffer.from(data), name === 'CRC32' ? 'crc32' : 'crc32c');
+    await fn({ id, ...part });
   });
 }
 
@@ -649,10 +646,8 @@ op.check(
     await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-type': 'FULL_OBJECT' }, async (id) => {
       const done: CompletePart[] = [];
       for (const [i, data] of parts.entries()) {
-        const sum = checksumOf('crc32', data);
-        const res = await uploadPartRaw(rt, bucket, key, id, i + 1, data, { 'x-amz-checksum-crc32': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32' });
-        expectStatus(res, 200, `UploadPart #${i + 1} with x-amz-checksum-crc32`);
-        done.push({ PartNumber: i + 1, ETag: res.headers.etag ?? '', checksums: { ChecksumCRC32: sum } });
+        const { etag, sum } = await uploadPartChecksummed(rt, bucket, key, id, i + 1, data, 'crc32');
+        done.push({ PartNumber: i + 1, ETag: etag, checksums: { ChecksumCRC32: sum } });
       }
       const res = await completeRaw(rt, bucket, key, id, done);
       expectStatus(res, 200, 'CompleteMultipartUpload of a CRC32 FULL_OBJECT upload');

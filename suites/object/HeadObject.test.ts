@@ -1,7 +1,7 @@
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, HeadObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { doc, expectEqual, expectFields, expectHeader, expectS3Error, HTTP_DATE, expectStatus, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC } from '../../harness/api/index.ts';
-import { checksumOf, expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
-import { completeRaw, compositeChecksum, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
+import { expectGetMatches, expectHeadMatches, putObjectRaw, serverDate } from '../../harness/api/object.ts';
+import { completeRaw, compositeChecksum, uploadPartChecksummed, withUploadRaw } from '../../harness/api/multipart.ts';
 import { bytesFromSeed } from '../../fixtures/arbitraries/object.ts';
 import { CONDITIONALS, conditionalHeaders, type ConditionalRow } from './conditionals.ts';
 
@@ -343,12 +343,10 @@ op.check(
   },
   async ({ s3, bucket }) => {
     const key = 'head/checksum-composite';
-    const data = Buffer.from('test content 123');
-    const sum = checksumOf('crc32c', data);
-    await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32C', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
-      const part = await uploadPartRaw(rt, bucket, key, id, 1, data, { 'x-amz-checksum-crc32c': sum, 'x-amz-sdk-checksum-algorithm': 'CRC32C' });
-      expectStatus(part, 200, 'UploadPart with x-amz-checksum-crc32c');
-      expectStatus(await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: part.headers.etag ?? '', checksums: { ChecksumCRC32C: sum } }]), 200, 'CompleteMultipartUpload');
+    const sum = await withUploadRaw(rt, s3, bucket, key, { 'x-amz-checksum-algorithm': 'CRC32C', 'x-amz-checksum-type': 'COMPOSITE' }, async (id) => {
+      const part = await uploadPartChecksummed(rt, bucket, key, id, 1, Buffer.from('test content 123'), 'crc32c');
+      expectStatus(await completeRaw(rt, bucket, key, id, [{ PartNumber: 1, ETag: part.etag, checksums: { ChecksumCRC32C: part.sum } }]), 200, 'CompleteMultipartUpload');
+      return part.sum;
     });
     const head = await raw(rt, { method: 'HEAD', bucket, key, headers: { 'x-amz-checksum-mode': 'ENABLED' } });
     expectStatus(head, 200, 'HEAD with x-amz-checksum-mode: ENABLED');
