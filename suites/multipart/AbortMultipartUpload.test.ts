@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectErrorFields, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
@@ -217,5 +217,26 @@ op.check(
     const res = await raw(rt, { method: 'DELETE', bucket: missing, key: 'names-bucket', query: { uploadId: unknownUploadId() } });
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'AbortMultipartUpload in a missing bucket');
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
+    id: 'AbortMultipartUpload/key-mismatch-names-upload-id',
+    spec: '#API_AbortMultipartUpload_Errors',
+    level: 'required',
+    title: 'the NoSuchUpload error of an abort sent to another key than the upload\'s names the upload in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#abort-multipart-wrong-key-name', 'UploadId = the upload of the request')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'abort/bound-named';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'DELETE', bucket, key: 'abort/other-key-named', query: { uploadId: id } });
+      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload on another key');
+      expectErrorFields(res, { UploadId: id });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
   },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, ListPartsCommand, PutObjectCommand, type CompleteMultipartUploadCommandOutput, type CompletedPart, type S3Client } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectErrorFields, expectFields, expectRawError, expectS3Error, expectStatus, newBucketName, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, completeRaw, completeUpload, compositeChecksum, type CompletePart, createUpload, expectLocation, expectObjectBytes, expectRequestIdHeaders, MIN_PART, multipartEtag, unknownUploadId, uploadPart, uploadPartChecksummed, uploadPartRaw, withUpload, withUploadRaw } from '../../harness/api/multipart.ts';
 import { checksumOf } from '../../harness/api/object.ts';
@@ -857,5 +857,44 @@ op.check(
     const res = await completeRaw(rt, missing, 'names-bucket', unknownUploadId(), [{ PartNumber: 1, ETag: body({ seed: 1, size: 1 }).etag() }]);
     expectRawError(res, { status: 404, code: 'NoSuchBucket' }, 'CompleteMultipartUpload in a missing bucket');
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/key-mismatch-names-upload-id',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'the NoSuchUpload error of a Complete sent to another key than the upload\'s names the upload in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#complete-multipart-wrong-key-name', 'UploadId = the upload of the request')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/bound-named';
+    await withUpload(s3, bucket, key, async (id) => {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 372, size: 100 }));
+      const res = await completeRaw(rt, bucket, 'complete/other-key-named', id, [{ PartNumber: 1, ETag: e1 }]);
+      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'CompleteMultipartUpload on another key');
+      expectErrorFields(res, { UploadId: id });
+    });
+  },
+);
+
+op.check(
+  {
+    id: 'CompleteMultipartUpload/invalid-part-order-names-upload-id',
+    spec: '#API_CompleteMultipartUpload_Errors',
+    level: 'required',
+    title: 'the InvalidPartOrder error of a Complete listing two 5 MiB parts as 2, 1 names the upload in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_complete_multipart_parts_order#complete-multipart-unordered', 'InvalidPartOrder with UploadId = the upload of the request')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'complete/order-named';
+    await withUpload(s3, bucket, key, async (id) => {
+      const e1 = await uploadPart(s3, bucket, key, id, 1, body({ seed: 323, size: MIN_PART }));
+      const e2 = await uploadPart(s3, bucket, key, id, 2, body({ seed: 324, size: MIN_PART }));
+      const res = await completeRaw(rt, bucket, key, id, [{ PartNumber: 2, ETag: e2 }, { PartNumber: 1, ETag: e1 }]);
+      expectRawError(res, { status: 400, code: 'InvalidPartOrder' }, 'CompleteMultipartUpload listing parts 2, 1');
+      expectErrorFields(res, { UploadId: id });
+    });
   },
 );

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectErrorFields, expectFields, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
 import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart, uploadPartChecksummed, withUploadRaw } from '../../harness/api/multipart.ts';
 
@@ -534,5 +534,27 @@ op.check(
       const part = result?.Part as Record<string, unknown> | undefined;
       expectFields('ListPartsResult', { ChecksumAlgorithm: result?.ChecksumAlgorithm, ChecksumType: result?.ChecksumType, 'Part/ChecksumCRC32': part?.ChecksumCRC32 }, { ChecksumAlgorithm: 'CRC32', ChecksumType: 'COMPOSITE', 'Part/ChecksumCRC32': sum });
     });
+  },
+);
+
+op.check(
+  {
+    id: 'ListParts/key-mismatch-names-upload-id',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    feature: 'multipartExtras',
+    level: 'required',
+    title: 'the NoSuchUpload error of ListParts on another key than the upload\'s names the upload in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#list-parts-wrong-key-name', 'UploadId = the upload of the request')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'lp/bound-named';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await raw(rt, { method: 'GET', bucket, key: 'lp/other-key-named', query: { uploadId: id } });
+      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'ListParts on another key');
+      expectErrorFields(res, { UploadId: id });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
   },
 );

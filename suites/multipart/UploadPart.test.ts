@@ -592,3 +592,24 @@ op.check(
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );
+
+op.check(
+  {
+    id: 'UploadPart/key-mismatch-names-upload-id',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'required',
+    title: 'the NoSuchUpload error of UploadPart to another key than the upload\'s names the upload in <UploadId>',
+    evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#upload-part-wrong-key-name', 'UploadId = the upload of the request')],
+  },
+  async ({ s3, bucket }) => {
+    const key = 'part/bound-named';
+    const id = await createUpload(s3, bucket, key);
+    try {
+      const res = await uploadPartRaw(rt, bucket, 'part/other-key-named', id, 1, 'x');
+      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPart to another key');
+      expectErrorFields(res, { UploadId: id });
+    } finally {
+      await abortQuietly(s3, bucket, key, id);
+    }
+  },
+);

@@ -8,7 +8,7 @@
  */
 import type { Operation } from '../../check/operations.ts';
 import { acceptRejected, dropErrorElement, dropHeaders, editBody, editErrorAnswers, errorCode, operationOf, recode, s3Error, stripQueryParam, stripRequestHeader, withoutElement, type Fault } from './kit.ts';
-import { queryOf } from '../proxy.ts';
+import { queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 const MPU_OPS: Operation[] = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads'];
 
@@ -468,5 +468,36 @@ export const MULTIPART_FAULTS: Fault[] = [
       delete req.headers['x-amz-copy-source-if-modified-since'];
       req.headers['x-amz-copy-source-if-unmodified-since'] = v;
     },
+  },
+  {
+    id: 'multipart11/key-mismatch-unnamed',
+    area: 'multipart',
+    operation: 'UploadPart',
+    description: 'the NoSuchUpload error for an upload id used with another key than its own (a separate code path from the unknown id) carries no <UploadId>',
+    only: ['UploadPart/key-mismatch-names-upload-id', 'CompleteMultipartUpload/key-mismatch-names-upload-id', 'ListParts/key-mismatch-names-upload-id', 'AbortMultipartUpload/key-mismatch-names-upload-id'],
+    onResponse: (() => {
+      // The key each upload id was issued for, learnt from the CreateMultipartUpload answers.
+      const keyOf = new Map<string, string>();
+      const pathKey = (url: string): string => decodeURIComponent((url.split('?')[0] ?? '').replace(/^\/[^/]+\/?/, ''));
+      return (req: ProxyRequest, res: ProxyResponse): ProxyResponse | undefined => {
+        const op = operationOf(req);
+        if (op === 'CreateMultipartUpload' && res.status === 200) {
+          const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.body.toString('utf8'))?.[1];
+          if (id) keyOf.set(id, pathKey(req.url));
+          return undefined;
+        }
+        const id = queryOf(req.url).get('uploadId');
+        if (!id || errorCode(res) !== 'NoSuchUpload' || !keyOf.has(id) || keyOf.get(id) === pathKey(req.url)) return undefined;
+        return withoutElement(res, 'UploadId');
+      };
+    })(),
+  },
+  {
+    id: 'multipart11/invalid-part-order-unnamed',
+    area: 'multipart',
+    operation: 'CompleteMultipartUpload',
+    description: 'the InvalidPartOrder error of CompleteMultipartUpload carries no <UploadId>',
+    only: ['CompleteMultipartUpload/invalid-part-order-names-upload-id'],
+    onResponse: dropErrorElement(['CompleteMultipartUpload'], 'InvalidPartOrder', 'UploadId'),
   },
 ];
