@@ -557,6 +557,23 @@ op.check(
 
 op.check(
   {
+    id: 'SigV4Presigned/signature-mismatch-names-signature',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList',
+    level: 'optional', // the recordings show the element, its value masked: the value asserted is what its name says
+    title: 'the SignatureDoesNotMatch error of a presigned GET carries <SignatureProvided>: the X-Amz-Signature sent, exactly',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_presigned_url_signature_authentication[s3v4-False]#invalid-get-1', 'SignatureDoesNotMatch with SignatureProvided (masked <signature-provided:1>)'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_s3_put_presigned_url_same_header_and_qs_parameter#double-header-query-string', 'presigned PUT, SignatureDoesNotMatch: SignatureProvided present'),
+    ],
+  },
+  async ({ bucket }) => {
+    const { res, query } = await wrongSecretGet(bucket);
+    expectEqual('<Error><SignatureProvided>', res.error()?.signatureProvided, query['X-Amz-Signature']);
+  },
+);
+
+op.check(
+  {
     id: 'SigV4Presigned/signature-mismatch-string-to-sign',
     spec: '#query-string-auth-v4-signing',
     level: 'optional', // the recordings show the element, its value masked: the layout asserted is SigV4's definition

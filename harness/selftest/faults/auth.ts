@@ -210,6 +210,14 @@ export const AUTH_FAULTS: Fault[] = [
   },
   // ---- error fields (auth4/…) -------------------------------------------------------------------
   {
+    id: 'auth4/signature-mismatch-other-signature',
+    area: 'auth',
+    operation: 'SigV4Presigned',
+    description: "the <SignatureProvided> of a presigned URL's SignatureDoesNotMatch error is the signature the server computed, not the X-Amz-Signature sent",
+    only: ['SigV4Presigned/signature-mismatch-names-signature'],
+    onResponse: presignedErrorEdit('SignatureDoesNotMatch', (xml) => editElements(xml, 'SignatureProvided', (v) => v.split('').reverse().join(''))),
+  },
+  {
     id: 'auth4/signature-mismatch-wrong-access-key',
     area: 'auth',
     operation: 'SigV4Presigned',
