@@ -16,7 +16,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { compareStream, totalSize, type Body, type Segment } from '../../fixtures/data/bodies.ts';
-import { expectEqual, expectStatus, fail, isServiceError, observeError, step, type Observed } from '../oracle/expect.ts';
+import { expectEqual, expectErrorFields, expectRawError, expectStatus, fail, isServiceError, observeError, step, type Observed } from '../oracle/expect.ts';
 import { isTransportError } from '../transport/http.ts';
 import { raw, type RawResponse } from '../transport/raw.ts';
 import type { Runtime } from '../run/runtime.ts';
@@ -251,4 +251,16 @@ export async function uploadPartChecksummed(rt: Runtime, bucket: string, key: st
   const res = await uploadPartRaw(rt, bucket, key, uploadId, partNumber, data, { [`x-amz-checksum-${algorithm}`]: sum, 'x-amz-sdk-checksum-algorithm': algorithm.toUpperCase() });
   expectStatus(res, 200, `UploadPart #${partNumber} with x-amz-checksum-${algorithm}`);
   return { etag: res.headers.etag ?? '', sum };
+}
+
+/**
+ * An upload of `key`, then `send` with its id on `otherKey`: the answer must be 404 NoSuchUpload
+ * naming that id in <UploadId> (an upload id is bound to its key). The upload is aborted afterwards.
+ */
+export async function expectKeyMismatchNamesUpload(rt: Runtime, s3: S3Client, bucket: string, key: string, otherKey: string, what: string, send: (otherKey: string, uploadId: string) => Promise<RawResponse>): Promise<void> {
+  await withUpload(s3, bucket, key, async (id) => {
+    const res = await send(otherKey, id);
+    expectRawError(res, { status: 404, code: 'NoSuchUpload' }, what);
+    expectErrorFields(res, { UploadId: id });
+  });
 }

@@ -1,7 +1,7 @@
 import { AbortMultipartUploadCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { doc, expectEqual, expectErrorFields, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
+import { doc, expectEqual, expectS3Error, fail, newBucketName, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, expectRawError, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, createUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
+import { abortQuietly, createUpload, expectKeyMismatchNamesUpload, expectObjectBytes, expectRequestIdHeaders, expectS3ErrorIn, unknownUploadId, uploadPart } from '../../harness/api/multipart.ts';
 
 const op = operation('AbortMultipartUpload', { buckets: { bucket: { hint: 'mpu-abort' } } });
 const { rt } = op;
@@ -229,14 +229,6 @@ op.check(
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#abort-multipart-wrong-key-name', 'UploadId = the upload of the request')],
   },
   async ({ s3, bucket }) => {
-    const key = 'abort/bound-named';
-    const id = await createUpload(s3, bucket, key);
-    try {
-      const res = await raw(rt, { method: 'DELETE', bucket, key: 'abort/other-key-named', query: { uploadId: id } });
-      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'AbortMultipartUpload on another key');
-      expectErrorFields(res, { UploadId: id });
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    await expectKeyMismatchNamesUpload(rt, s3, bucket, 'abort/bound-named', 'abort/other-key-named', 'AbortMultipartUpload on another key', (other, id) => raw(rt, { method: 'DELETE', bucket, key: other, query: { uploadId: id } }));
   },
 );

@@ -1,7 +1,7 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, ListPartsCommand, type ListPartsCommandOutput, type S3Client } from '@aws-sdk/client-s3';
-import { createBucket, doc, expectEqual, expectErrorFields, expectFields, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
+import { createBucket, doc, expectEqual, expectFields, expectRawError, expectS3Error, expectStatus, fail, peer, raw, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, NO_SUCH_BUCKET_NAMED_EVIDENCE, newBucketName } from '../../harness/api/index.ts';
 import { body, type Body } from '../../fixtures/data/bodies.ts';
-import { abortQuietly, createUpload, expectInitiatorId, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart, uploadPartChecksummed, withUploadRaw } from '../../harness/api/multipart.ts';
+import { abortQuietly, createUpload, expectInitiatorId, expectKeyMismatchNamesUpload, expectRequestIdHeaders, grantAltWrite, ownerId, unknownUploadId, uploadPart, uploadPartChecksummed, withUploadRaw } from '../../harness/api/multipart.ts';
 
 const op = operation('ListParts', { buckets: { bucket: { hint: 'mpu-listparts' } } });
 const { rt } = op;
@@ -547,14 +547,6 @@ op.check(
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#list-parts-wrong-key-name', 'UploadId = the upload of the request')],
   },
   async ({ s3, bucket }) => {
-    const key = 'lp/bound-named';
-    const id = await createUpload(s3, bucket, key);
-    try {
-      const res = await raw(rt, { method: 'GET', bucket, key: 'lp/other-key-named', query: { uploadId: id } });
-      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'ListParts on another key');
-      expectErrorFields(res, { UploadId: id });
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    await expectKeyMismatchNamesUpload(rt, s3, bucket, 'lp/bound-named', 'lp/other-key-named', 'ListParts on another key', (other, id) => raw(rt, { method: 'GET', bucket, key: other, query: { uploadId: id } }));
   },
 );

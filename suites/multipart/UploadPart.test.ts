@@ -3,7 +3,7 @@ import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, ListPartsC
 import { doc, expectEqual, expectHeader, expectStatus, expectTrue, expectRawError, expectS3Error, newBucketName, recorded, step, operation, expectErrorEnvelope, ERROR_ENVELOPE_EVIDENCE, ERROR_ENVELOPE_SPEC, raw, expectErrorFields, NO_SUCH_BUCKET_NAMED_EVIDENCE } from '../../harness/api/index.ts';
 import { body, bytes } from '../../fixtures/data/bodies.ts';
 import { checksumOf } from '../../harness/api/object.ts';
-import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, uploadPart, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
+import { abortQuietly, completeUpload, createUpload, expectObjectBytes, expectRequestIdHeaders, unknownUploadId, expectKeyMismatchNamesUpload, uploadPart, uploadPartRaw, withUploadRaw } from '../../harness/api/multipart.ts';
 
 const op = operation('UploadPart', { buckets: { bucket: { hint: 'mpu-part' } } });
 const { rt } = op;
@@ -602,14 +602,6 @@ op.check(
     evidence: [recorded('tests/aws/services/s3/test_s3.py::TestS3::test_multipart_key_validation#upload-part-wrong-key-name', 'UploadId = the upload of the request')],
   },
   async ({ s3, bucket }) => {
-    const key = 'part/bound-named';
-    const id = await createUpload(s3, bucket, key);
-    try {
-      const res = await uploadPartRaw(rt, bucket, 'part/other-key-named', id, 1, 'x');
-      expectRawError(res, { status: 404, code: 'NoSuchUpload' }, 'UploadPart to another key');
-      expectErrorFields(res, { UploadId: id });
-    } finally {
-      await abortQuietly(s3, bucket, key, id);
-    }
+    await expectKeyMismatchNamesUpload(rt, s3, bucket, 'part/bound-named', 'part/other-key-named', 'UploadPart to another key', (other, id) => uploadPartRaw(rt, bucket, other, id, 1, 'x'));
   },
 );
