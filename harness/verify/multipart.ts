@@ -217,8 +217,8 @@ export async function createUploadRaw(rt: Runtime, bucket: string, key: string, 
   const what = `CreateMultipartUpload with ${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join(', ')}`;
   const res = await raw(rt, { method: 'POST', bucket, key, query: { uploads: null }, headers });
   expectStatus(res, 200, what);
-  const id = /<UploadId>([^<]+)<\/UploadId>/.exec(res.text())?.[1];
-  return id ?? fail(`${what}: <UploadId>`, 'a non-empty UploadId', res.text().slice(0, 200));
+  const id = (res.xml()?.InitiateMultipartUploadResult as Record<string, unknown> | undefined)?.UploadId;
+  return typeof id === 'string' && id ? id : fail(`${what}: <UploadId>`, 'a non-empty UploadId', res.text().slice(0, 200));
 }
 
 /** `createUploadRaw`, then `fn` with the upload id; the upload is aborted afterwards whatever happened. */
