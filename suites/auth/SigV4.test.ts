@@ -332,6 +332,74 @@ op.check(
   },
 );
 
+/** A PUT signed over host, x-amz-content-sha256 and x-amz-date only, sent with `headers` besides. */
+const putWithUnsigned = (bucket: string, key: string, headers: Record<string, string>) =>
+  sendSigned(rt, { method: 'PUT', bucket, key, body: 'x', headers }, { signedHeaders: ['host', 'x-amz-content-sha256', 'x-amz-date'] });
+
+const UNSIGNED_RULE = doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'Any x-amz-* headers that you plan to include in your request must also be added.');
+const UNSIGNED_NOT_META = recorded(
+  'tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_object_with_md5_and_chunk_signature_bad_headers[s3v4-True]#with-decoded-content-length',
+  'x-amz-* headers other than x-amz-meta-* are refused too: AccessDenied "There were headers present in the request which were not signed", HeadersNotSigned "x-amz-date, x-amz-decoded-content-length"',
+);
+
+// The headers an intercepted or replayed signed request could have added to it: a canned ACL, a grant,
+// a copy source. AWS refuses every unsigned x-amz-* header; OpenStack Swift's s3api began refusing these
+// four families only with the fix for CVE-2026-71191 (Debian 2.30.1-0+deb12u3).
+for (const [slug, header, value, what] of [
+  ['unsigned-acl-header', 'x-amz-acl', 'public-read', 'a canned ACL'],
+  ['unsigned-grant-header', 'x-amz-grant-read', 'uri="http://acs.amazonaws.com/groups/global/AllUsers"', 'a grant'],
+] as const) {
+  op.check(
+    {
+      id: `SigV4/${slug}`,
+      spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
+      level: 'required',
+      title: `PUT with ${what} (${header}) left out of SignedHeaders → 403 AccessDenied, nothing stored`,
+      evidence: [UNSIGNED_RULE, UNSIGNED_NOT_META],
+    },
+    async ({ bucket }) => {
+      const key = `sigv4/${slug}`;
+      const res = await putWithUnsigned(bucket, key, { [header]: value });
+      expectRawError(res, { status: 403, code: 'AccessDenied' }, `PUT with an unsigned ${header}`);
+      await expectAbsent(bucket, key);
+    },
+  );
+}
+
+op.check(
+  {
+    id: 'SigV4/unsigned-copy-source',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
+    level: 'required',
+    title: 'PUT with an x-amz-copy-source naming an object, left out of SignedHeaders → 403 AccessDenied, nothing copied',
+    evidence: [UNSIGNED_RULE, UNSIGNED_NOT_META],
+  },
+  async ({ bucket }) => {
+    const key = 'sigv4/unsigned-copy-source';
+    const res = await putWithUnsigned(bucket, key, { 'x-amz-copy-source': `/${bucket}/${PROBE}` });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'PUT with an unsigned x-amz-copy-source');
+    await expectAbsent(bucket, key);
+  },
+);
+
+op.check(
+  {
+    id: 'SigV4/unsigned-amz-header-named',
+    spec: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html#create-canonical-request',
+    level: 'optional',
+    title: 'the AccessDenied error of a PUT with an unsigned x-amz-meta-unsigned header names it in <HeadersNotSigned>, exactly',
+    evidence: [
+      recorded('tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_url_metadata_with_sig_s3v4[False]#wrong-meta-headers', 'presigned form (recorded): HeadersNotSigned "x-amz-meta-wrong"; the header form is not recorded, hence optional'),
+      peer('https://github.com/versity/versitygw/blob/main/tests/integration/sigv4_auth.go', 'Authentication_unsigned_required_header: header auth with unsigned x-amz-* headers → 403 AccessDenied with HeadersNotSigned'),
+    ],
+  },
+  async ({ bucket }) => {
+    const res = await putWithUnsigned(bucket, 'sigv4/unsigned-amz-header-named', { 'x-amz-meta-unsigned': 'v' });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'PUT with an unsigned x-amz-meta-unsigned');
+    expectEqual('<Error><HeadersNotSigned>', res.error()?.headersNotSigned, 'x-amz-meta-unsigned');
+  },
+);
+
 // ---- rejected: payload hash --------------------------------------------------------------------
 
 op.check(

@@ -519,6 +519,28 @@ op.check(
   },
 );
 
+op.check(
+  {
+    id: 'SigV4Presigned/unsigned-acl-header',
+    spec: '#query-string-auth-v4-signing',
+    level: 'required',
+    title: 'presigned PUT sent with an x-amz-acl: public-read header that X-Amz-SignedHeaders does not name → 403 AccessDenied, nothing stored',
+    evidence: [
+      recorded(
+        'tests/aws/services/s3/test_s3.py::TestS3PresignedUrl::test_put_object_with_md5_and_chunk_signature_bad_headers[s3v4-True]#with-decoded-content-length',
+        'a presigned PUT with x-amz-* headers it did not sign (not only x-amz-meta-*): AccessDenied "There were headers present in the request which were not signed"',
+      ),
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html', 'Any x-amz-* headers that you plan to include in your request must also be added.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = 'presigned/unsigned-acl';
+    const res = await sendPresigned(rt, { method: 'PUT', bucket, key, body: 'x' }, { expiresIn: 300, afterSign: (r) => { r.headers['x-amz-acl'] = 'public-read'; } });
+    expectRawError(res, { status: 403, code: 'AccessDenied' }, 'presigned PUT with an unsigned x-amz-acl');
+    await expectS3Error(s3(rt).send(new HeadObjectCommand({ Bucket: bucket, Key: key })), { status: 404 }, 'HeadObject after the rejected PUT');
+  },
+);
+
 // ---- the fields of the rejections --------------------------------------------------------------
 
 /** The query of a presigned GET of the probe signed with a wrong secret, as sent, and the answer. */

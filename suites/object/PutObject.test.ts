@@ -1291,3 +1291,35 @@ op.check(
     expectEqual('<Error><BucketName>', res.error()?.bucketName, missing);
   },
 );
+
+// ---- headers that are not S3's: OpenStack Swift's own object controls ---------------------------
+// A Swift cluster behind an S3 layer (NHN Cloud's is one) reads these headers in its native API.
+// S3 does not define them, so a PUT carrying them stores the body sent. Swift's s3api let them
+// through until the fix for CVE-2026-71191 (Debian 2.30.1-0+deb12u3): X-Copy-From and
+// X-Object-Manifest then served another object's (or bucket's) data, X-Symlink-Target made a link.
+
+const OBJECT_DATA = doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#API_PutObject_RequestBody', 'The request accepts the following binary data. Body: Object data.');
+
+for (const [slug, header, value, what] of [
+  ['swift-copy-from-ignored', 'x-copy-from', (b: string) => `/${b}/native/source`, 'X-Copy-From naming another object'],
+  ['swift-object-manifest-ignored', 'x-object-manifest', (b: string) => `${b}/native/`, 'X-Object-Manifest naming a prefix of the bucket'],
+  ['swift-symlink-target-ignored', 'x-symlink-target', (b: string) => `${b}/native/source`, 'X-Symlink-Target naming another object'],
+  ['swift-static-large-object-ignored', 'x-static-large-object', () => 'true', 'X-Static-Large-Object: true'],
+] as const) {
+  op.check(
+    {
+      id: `PutObject/${slug}`,
+      spec: '#API_PutObject_RequestBody',
+      level: 'required',
+      title: `PUT with OpenStack Swift's ${what} (not an S3 header) → 200, and GET returns the body sent`,
+      evidence: [OBJECT_DATA],
+    },
+    async ({ bucket }) => {
+      await putObjectRaw(rt, bucket, 'native/source', 'the data of another object');
+      const key = `${uniq()}${slug}`;
+      const body = Buffer.from(`the body sent with ${header}`);
+      await putObjectRaw(rt, bucket, key, body, { [header]: value(bucket) });
+      await expectGetMatches(rt, bucket, key, { body });
+    },
+  );
+}

@@ -6,7 +6,7 @@
  * reference Swift + s3api server gets right (its aws-chunked uploads are not implemented, so the
  * streaming checks cannot be validated here). See kit.ts for the shape of a fault.
  */
-import { acceptRejected, accessKeyOf, dropHeaders, editElements, errorCode, recode, type Fault } from './kit.ts';
+import { acceptRejected, accessKeyOf, dropHeaders, editElements, errorCode, recode, withoutElement, type Fault } from './kit.ts';
 import { queryOf, type ProxyRequest, type ProxyResponse } from '../proxy.ts';
 
 /** Keys of the local reference servers' real users (harness/config/targets.ts). */
@@ -248,6 +248,23 @@ export const AUTH_FAULTS: Fault[] = [
     description: 'the AccessDenied error of a presigned PUT with an unsigned x-amz-* header omits <HeadersNotSigned>',
     only: ['SigV4Presigned/unsigned-amz-header-named'],
     onResponse: presignedErrorEdit('AccessDenied', (xml) => xml.replace(/<HeadersNotSigned>[^<]*<\/HeadersNotSigned>/g, '')),
+  },
+  // ---- the x-amz-* headers that must be signed (auth5/…) ------------------------------------------
+  {
+    id: 'auth5/unsigned-acl-grant-copy-accepted',
+    area: 'auth',
+    operation: ['SigV4', 'SigV4Presigned'],
+    description: 'only x-amz-meta-* headers must be signed: a request with an unsigned x-amz-acl, x-amz-grant-* or x-amz-copy-source is accepted (403 AccessDenied turned into 200)',
+    only: ['SigV4/unsigned-acl-header', 'SigV4/unsigned-grant-header', 'SigV4/unsigned-copy-source', 'SigV4Presigned/unsigned-acl-header'],
+    onResponse: acceptRejected('any', ['AccessDenied'], 403, (req) => Object.keys(req.headers).some((h) => h === 'x-amz-acl' || h === 'x-amz-copy-source' || h.startsWith('x-amz-grant-'))),
+  },
+  {
+    id: 'auth5/headers-not-signed-dropped-header-auth',
+    area: 'auth',
+    operation: 'SigV4',
+    description: 'the AccessDenied error of a header-signed PUT with an unsigned x-amz-meta-* header omits <HeadersNotSigned>',
+    only: ['SigV4/unsigned-amz-header-named'],
+    onResponse: (req, res) => (!queryOf(req.url).has('X-Amz-Signature') && errorCode(res) === 'AccessDenied' ? withoutElement(res, 'HeadersNotSigned') : undefined),
   },
 ];
 

@@ -1019,4 +1019,23 @@ export const OBJECT_FAULTS: Fault[] = [
     only: ['GetObject/version-id-null-unversioned'],
     onResponse: (req) => (operationOf(req) === 'GetObject' && queryOf(req.url).get('versionId') === 'null' ? s3Error(404, 'NoSuchVersion', 'The specified version does not exist.') : undefined),
   },
+  {
+    id: 'object8/swift-native-headers-honoured',
+    area: 'object',
+    operation: 'PutObject',
+    description: "an S3 layer over Swift passes Swift's own object controls (X-Copy-From, X-Object-Manifest, X-Symlink-Target, X-Static-Large-Object) through: the object then serves another object's data (CVE-2026-71191)",
+    only: ['PutObject/swift-'],
+    onResponse: (() => {
+      // The paths written with a native header; their GET answers the data of another object.
+      const native = new Set<string>();
+      const NATIVE = ['x-copy-from', 'x-object-manifest', 'x-symlink-target', 'x-static-large-object'];
+      return (req: ProxyRequest, res: ProxyResponse): ProxyResponse | undefined => {
+        const path = req.url.split('?')[0] ?? '';
+        const op = operationOf(req);
+        if (op === 'PutObject' && res.status === 200 && NATIVE.some((h) => req.headers[h] !== undefined)) native.add(path);
+        if (op === 'GetObject' && res.status === 200 && native.has(path)) return { ...res, body: Buffer.from('the data of another object') };
+        return undefined;
+      };
+    })(),
+  },
 ];
