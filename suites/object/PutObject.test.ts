@@ -1297,6 +1297,7 @@ op.check(
 // S3 does not define them, so a PUT carrying them stores the body sent. Swift's s3api let them
 // through until the fix for CVE-2026-71191 (Debian 2.30.1-0+deb12u3): X-Copy-From and
 // X-Object-Manifest then served another object's (or bucket's) data, X-Symlink-Target made a link.
+// X-Delete-At and X-Object-Meta-* still reach Swift after that fix (an expiry time; metadata).
 
 const OBJECT_DATA = doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#API_PutObject_RequestBody', 'The request accepts the following binary data. Body: Object data.');
 
@@ -1305,6 +1306,7 @@ for (const [slug, header, value, what] of [
   ['swift-object-manifest-ignored', 'x-object-manifest', (b: string) => `${b}/native/`, 'X-Object-Manifest naming a prefix of the bucket'],
   ['swift-symlink-target-ignored', 'x-symlink-target', (b: string) => `${b}/native/source`, 'X-Symlink-Target naming another object'],
   ['swift-static-large-object-ignored', 'x-static-large-object', () => 'true', 'X-Static-Large-Object: true'],
+  ['swift-delete-at-ignored', 'x-delete-at', () => String(Math.floor(Date.now() / 1000) - 3600), 'X-Delete-At an hour ago (an expiry time)'],
 ] as const) {
   op.check(
     {
@@ -1323,3 +1325,22 @@ for (const [slug, header, value, what] of [
     },
   );
 }
+
+op.check(
+  {
+    id: 'PutObject/swift-object-meta-not-metadata',
+    spec: '#API_PutObject_RequestSyntax',
+    level: 'required',
+    title: "PUT with OpenStack Swift's X-Object-Meta-Smuggled header → HEAD answers no x-amz-meta-smuggled: only x-amz-meta-* headers are user metadata",
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html', 'When you upload objects using the REST API, the optional user-defined metadata names must begin with "x-amz-meta-" to distinguish them from other HTTP headers.'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}object-meta`;
+    await putObjectRaw(rt, bucket, key, 'x', { 'x-object-meta-smuggled': 'v' });
+    const head = await raw(rt, { method: 'HEAD', bucket, key });
+    expectStatus(head, 200, `HEAD ${JSON.stringify(key)}`);
+    expectEqual('header x-amz-meta-smuggled of the HEAD', head.headers['x-amz-meta-smuggled'], undefined);
+  },
+);
