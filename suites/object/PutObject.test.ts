@@ -676,6 +676,28 @@ for (const { alg, mismatch, stored } of ALGORITHMS) {
 
 op.check(
   {
+    id: 'PutObject/default-checksum-crc64nvme',
+    spec: '#API_PutObject_ResponseSyntax',
+    level: 'required',
+    title: 'PUT with no checksum header at all → HEAD with x-amz-checksum-mode: ENABLED answers x-amz-checksum-crc64nvme of the body and x-amz-checksum-type FULL_OBJECT',
+    evidence: [
+      doc('https://docs.aws.amazon.com/AmazonS3/latest/API/API_Checksum.html', 'This checksum is present if the object was uploaded with the CRC64NVME checksum algorithm, or if the object was uploaded without a checksum (and Amazon S3 added the default checksum, CRC64NVME, to the uploaded object).'),
+      recorded('tests/aws/services/s3/test_s3.py::TestS3SSECEncryption::test_put_object_default_checksum_with_sse_c#head-obj-sse-c', 'an object PUT without a checksum: ChecksumCRC64NVME "qUVrWYOrIAM=", ChecksumType "FULL_OBJECT" on HEAD'),
+    ],
+  },
+  async ({ bucket }) => {
+    const key = `${uniq()}default-checksum`;
+    const body = bytesFromSeed(700, 65);
+    const put = await raw(rt, { method: 'PUT', bucket, key, body });
+    expectStatus(put, 200, 'PUT without a checksum header');
+    const head = await raw(rt, { method: 'HEAD', bucket, key, headers: { 'x-amz-checksum-mode': 'ENABLED' } });
+    expectStatus(head, 200, 'HEAD with x-amz-checksum-mode: ENABLED');
+    expectFields('HEAD', { 'x-amz-checksum-crc64nvme': head.headers['x-amz-checksum-crc64nvme'], 'x-amz-checksum-type': head.headers['x-amz-checksum-type'] }, { 'x-amz-checksum-crc64nvme': checksumOf('crc64nvme', body), 'x-amz-checksum-type': 'FULL_OBJECT' });
+  },
+);
+
+op.check(
+  {
     id: 'PutObject/checksum-type-full-object',
     spec: '#API_PutObject_ResponseSyntax',
     level: 'required',
