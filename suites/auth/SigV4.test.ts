@@ -343,11 +343,13 @@ const UNSIGNED_NOT_META = recorded(
 );
 
 // The headers an intercepted or replayed signed request could have added to it: a canned ACL, a grant,
-// a copy source. AWS refuses every unsigned x-amz-* header; OpenStack Swift's s3api began refusing these
-// four families only with the fix for CVE-2026-71191 (Debian 2.30.1-0+deb12u3).
+// a copy source; and a header of none of these (a storage class). AWS refuses every unsigned x-amz-*
+// header; OpenStack Swift's s3api began refusing x-amz-acl, x-amz-grant-*, x-amz-copy* and
+// x-amz-meta-* only with the fix for CVE-2026-71191 (Debian 2.30.1-0+deb12u3), and no others.
 for (const [slug, header, value, what] of [
   ['unsigned-acl-header', 'x-amz-acl', 'public-read', 'a canned ACL'],
   ['unsigned-grant-header', 'x-amz-grant-read', 'uri="http://acs.amazonaws.com/groups/global/AllUsers"', 'a grant'],
+  ['unsigned-storage-class-header', 'x-amz-storage-class', 'STANDARD', 'a storage class'],
 ] as const) {
   op.check(
     {
