@@ -37,6 +37,15 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ AWS_ENDPOINT_URL_S3: 'https://s3.example.test', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' }).profile.remote).toBe(true);
   });
 
+  test('files in parallel: one per core (2 to 4) on the embedded server, 6 elsewhere, S3C_CONCURRENCY wins', () => {
+    const embedded = resolveConfig({}).concurrency;
+    expect(embedded).toBeGreaterThanOrEqual(2);
+    expect(embedded).toBeLessThanOrEqual(4);
+    expect(resolveConfig({ S3C_TARGET: 'swift-local' }).concurrency).toBe(6);
+    expect(resolveConfig({ AWS_ENDPOINT_URL_S3: 'https://s3.example.test', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' }).concurrency).toBe(6);
+    expect(resolveConfig({ S3C_TARGET: 'rgw-local', S3C_CONCURRENCY: '3' }).concurrency).toBe(3);
+  });
+
   test('AWS SDK standard names: AWS_ENDPOINT_URL_S3 wins over AWS_ENDPOINT_URL', () => {
     const c = resolveConfig({
       AWS_ENDPOINT_URL_S3: 'https://s3.example.test/',
